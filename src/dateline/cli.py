@@ -1,0 +1,150 @@
+"""The `dateline` command: one Typer app for reading, inspecting and (later) corpus work."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from dateline import lexicons
+from dateline.schema import Article, json_schema
+from dateline.sources import ReadError, iter_documents, load_text
+from dateline.sources.detect import SUPPORTED
+
+app = typer.Typer(
+    name="dateline",
+    help="News reports to structured, verifiable event data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+class ReadFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    text = "text"
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print one clear line (no traceback) and give the exit to raise."""
+    err.print(f"[red]dateline:[/red] {message}", highlight=False, markup=True)
+    return typer.Exit(code)
+
+
+def parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise fail(f"--date: expected YYYY-MM-DD, got {value!r}") from None
+
+
+def expand_paths(paths: list[Path]) -> Iterator[Path | ReadError]:
+    """Files named, and the supported files under folders named (recursively, sorted)."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not child.name.startswith(".") and _supported(child):
+                    yield child
+        elif path.exists() or str(path) == "-":
+            yield path
+        else:
+            yield ReadError(str(path), "no such file or folder")
+
+
+def _supported(path: Path) -> bool:
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return (suffixes[-1] if suffixes else "") in SUPPORTED
+
+
+def documents(paths: list[Path]):  # type: ignore[no-untyped-def]
+    """Documents from paths and folders, `-` meaning standard input."""
+    for path in expand_paths(paths):
+        if isinstance(path, ReadError):
+            yield path
+        elif str(path) == "-":
+            yield from load_text(sys.stdin.read(), "<stdin>")
+        else:
+            yield from iter_documents(path)
+
+
+def use_lexicons(files: list[Path] | None) -> None:
+    for file in files or []:
+        if not file.is_file():
+            raise fail(f"{file}: lexicon file not found")
+        lexicons.add_user_lexicon(file)
+
+
+ModelOpt = Annotated[str | None, typer.Option(help="spaCy model package name.")]
+LexiconOpt = Annotated[
+    list[Path] | None, typer.Option("--lexicon", help="User lexicon YAML (repeatable).")
+]
+
+
+@app.command()
+def read(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders; - for standard input.")],
+    date_: Annotated[
+        str | None, typer.Option("--date", help="Publication date YYYY-MM-DD (overrides metadata).")
+    ] = None,
+    fmt: Annotated[ReadFormat, typer.Option("--format", "-f", help="Output format.")] = ReadFormat.text,
+    model: ModelOpt = None,
+    lexicon: LexiconOpt = None,
+) -> None:
+    """Read articles and print them as JSON (the dateline/1 record) or as a summary."""
+    from dateline.pipeline import DEFAULT_MODEL, Pipeline
+    from dateline.summary import print_summary
+
+    published = parse_date(date_)
+    use_lexicons(lexicon)
+    try:
+        pipeline = Pipeline(model or DEFAULT_MODEL)
+    except RuntimeError as exc:
+        raise fail(str(exc)) from None
+    failures: list[ReadError] = []
+    articles: list[Article] = []
+    for item in pipeline.run(documents(paths), published):
+        if isinstance(item, ReadError):
+            failures.append(item)
+            err.print(f"[red]dateline:[/red] {item}", highlight=False)
+            continue
+        if fmt is ReadFormat.text:
+            print_summary(item, out)
+        elif fmt is ReadFormat.jsonl:
+            print(item.model_dump_json())
+        else:
+            articles.append(item)
+    if fmt is ReadFormat.json:
+        if len(articles) == 1:
+            print(articles[0].model_dump_json(indent=2))
+        else:
+            for article in articles:
+                print(article.model_dump_json())
+    if failures:
+        raise typer.Exit(2)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the article record (dateline/1)."""
+    print(json_schema())
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

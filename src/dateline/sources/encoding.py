@@ -1,0 +1,26 @@
+"""Bytes to str: detect the encoding, replace what cannot be decoded, never fail on bytes."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from dateline.sources.base import ReadError
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode `data`; reject binary files (NUL bytes) with a clear reason."""
+    if not data.strip():
+        raise ReadError(name, "empty file")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError(name, "binary file, not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        encoding = best.encoding if best is not None else "utf-8"
+        text = data.decode(encoding, errors="replace")
+    return unicodedata.normalize("NFC", text)
