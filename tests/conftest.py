@@ -1,0 +1,49 @@
+"""Shared fixtures: the spaCy model once per session, and paths into ../shared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(__import__("os").environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
+SEED = SHARED / "corpus" / "seed" / "000_3d4d97d3557609bd.txt"
+WIKINEWS = SHARED / "corpus" / "wikinews" / "articles.jsonl"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default spaCy model, loaded once for the whole test session."""
+    from dateline.pipeline import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def seed():
+    """The seed article read with no --date (acceptance tests use it)."""
+    import dateline
+
+    return dateline.read(SEED)
+
+
+def spans_are_exact(article) -> list[str]:
+    """Every offset-bearing item whose text is not text[start:end] (empty list when all hold)."""
+    bad = []
+    text = article.text
+    for entity in article.entities:
+        for m in entity.mentions + entity.evidence:
+            if text[m.start : m.end] != m.text:
+                bad.append(f"entity {entity.id} {m}")
+    for item in [*article.times, *article.quotes, *article.amounts]:
+        if text[item.start : item.end] != item.text:
+            bad.append(f"{item.id} {item}")
+    for event in article.events:
+        if text[event.trigger.start : event.trigger.end] != event.trigger.text:
+            bad.append(f"{event.id} trigger")
+    dl = article.meta.dateline
+    if dl is not None and not (0 <= dl.start < dl.end <= len(text)):
+        bad.append("dateline")
+    return bad
