@@ -1,8 +1,8 @@
 """dateline: news reports to structured, verifiable event data.
 
-    >>> import dateline
-    >>> article = dateline.read("story.txt", published="2024-06-11")
-    >>> article.model_dump()["entities"][0]["name"]
+>>> import dateline
+>>> article = dateline.read("story.txt", published="2024-06-11")
+>>> article.model_dump()["entities"][0]["name"]
 """
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ def _as_date(published: str | date | None) -> date | None:
 
 
 def _documents(source: str | Path, fmt: str | None = None):  # type: ignore[no-untyped-def]
-    if isinstance(source, Path) or ("\n" not in source and len(source) < 4096 and Path(source).is_file()):
+    if isinstance(source, Path) or (
+        "\n" not in source and len(source) < 4096 and Path(source).is_file()
+    ):
         return iter_documents(source)
     return load_text(str(source), fmt=fmt)
 
@@ -43,7 +45,9 @@ def read_all(
     yield from pipeline.run(_documents(source), _as_date(published))
 
 
-def read(source: str | Path, published: str | date | None = None, model: str | None = None) -> Article:
+def read(
+    source: str | Path, published: str | date | None = None, model: str | None = None
+) -> Article:
     """Read one article from a path or from the text itself; raise ReadError if it has none."""
     for item in read_all(source, published, model):
         if isinstance(item, ReadError):

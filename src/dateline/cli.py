@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -30,7 +30,7 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 
-class ReadFormat(str, Enum):
+class ReadFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     text = "text"
@@ -101,7 +101,9 @@ def read(
     date_: Annotated[
         str | None, typer.Option("--date", help="Publication date YYYY-MM-DD (overrides metadata).")
     ] = None,
-    fmt: Annotated[ReadFormat, typer.Option("--format", "-f", help="Output format.")] = ReadFormat.text,
+    fmt: Annotated[
+        ReadFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ReadFormat.text,
     model: ModelOpt = None,
     lexicon: LexiconOpt = None,
 ) -> None:

@@ -26,7 +26,9 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     try:
         return spacy.load(name)
     except OSError as exc:
-        raise RuntimeError(f"spaCy model {name!r} is not installed ({exc.__class__.__name__})") from exc
+        raise RuntimeError(
+            f"spaCy model {name!r} is not installed ({exc.__class__.__name__})"
+        ) from exc
 
 
 def article_id(text: str) -> str:

@@ -28,7 +28,9 @@ def print_summary(article: Article, console: Console) -> None:
         if value:
             console.print(f"[cyan]{label:>10}[/cyan]  {value}", highlight=False)
     words = len(article.text.split())
-    console.print(f"[cyan]{'text':>10}[/cyan]  {words} words · id {article.id[:12]}", highlight=False)
+    console.print(
+        f"[cyan]{'text':>10}[/cyan]  {words} words · id {article.id[:12]}", highlight=False
+    )
 
     if article.entities:
         table = Table(title="Entities", title_justify="left", show_lines=False)

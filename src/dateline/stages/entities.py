@@ -1,17 +1,494 @@
-"""Named entities (placeholder: raw spaCy NER; document-level correction lands next)."""
+"""Entities: spaCy's NER, corrected with the whole article's evidence.
+
+The tagger labels each span alone; an article says more. A name tagged PERSON once, or preceded
+by a title, is a PERSON everywhere; "Blinken" is "Antony Blinken"; "U.S." and "the United States"
+are one country; "State" out of "Secretary of State" and agency codes are not entities at all.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
 from spacy.tokens import Doc
 
-from dateline.schema import Entity, Mention, Meta
+from dateline import lexicons
+from dateline.schema import Entity, Evidence, Mention, Meta
+from dateline.stages.coref import ClusterView, resolve_references
+from dateline.stages.gazetteer import is_known_place
+from dateline.stages.titles import TitleMatch, find_titles, honorific_gender, titles_in
+
+NAME_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+)
+_LEADING_DET = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_EDGE_JUNK = "()[]{}-–—,;:\"“”‘’'*/"
+_ABBREV_REGION = re.compile(r"^(?:[A-Z]\.?){2,3}$")
+_MIN_RECOVER_LEN = 3
+
+
+@dataclass
+class Raw:
+    """A candidate mention: a cleaned NER span, with the evidence found around it."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    title: TitleMatch | None = None
+    honorific_gender: str | None = None
+    honorific: bool = False
+    kind: str = "name"
+
+
+@dataclass
+class Cluster:
+    """The mentions of one referent, before it becomes an `Entity`."""
+
+    key: str
+    mentions: list[Raw] = field(default_factory=list)
+    labels: Counter[str] = field(default_factory=Counter)
+    type: str | None = None  # fixed by a lexicon alias
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+@cache
+def _alias_table() -> dict[str, tuple[str, str]]:
+    table: dict[str, tuple[str, str]] = {}
+    for entry in lexicons.load("aliases"):
+        for form in [entry["name"], *entry.get("aliases", [])]:
+            table[_LEADING_DET.sub("", form)] = (entry["name"], entry["type"])
+    return table
+
+
+def _agency_codes() -> set[str]:
+    return set(lexicons.load("agencies"))
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim determiners, possessives and stray punctuation; None if nothing name-like is left."""
+    while True:
+        before = (start, end)
+        span = text[start:end]
+        det = _LEADING_DET.match(span)
+        if det:
+            start += det.end()
+        poss = _POSSESSIVE.search(text[start:end])
+        if poss and end - start > len(poss.group()) + 1:
+            end -= len(poss.group())
+        while end > start and text[end - 1] in _EDGE_JUNK:
+            end -= 1
+        while start < end and text[start] in _EDGE_JUNK:
+            start += 1
+        while end > start and text[end - 1] == "." and "." not in text[start : end - 1]:
+            end -= 1
+        if (start, end) == before:
+            break
+    span = text[start:end]
+    if "(" in span or ")" in span:
+        cut = min(i for i in (span.find("("), span.find(")")) if i >= 0)
+        return _clean(text, start, start + cut) if cut > 0 else None
+    if not any(c.isalpha() for c in span) or (not span[:1].isupper() and not span[:1].isdigit()):
+        return None
+    return start, end
+
+
+def _raw_mentions(doc: Doc, meta: Meta, titles: list[TitleMatch]) -> list[Raw]:
+    """Cleaned NER spans, minus agency codes and words that belong to a title."""
+    text = doc.text
+    agencies = _agency_codes()
+    ignore = set(lexicons.load("entities")["ignore"])
+    dl = meta.dateline
+    title_tails = [(t.tail_start, t.end) for t in titles if t.tail_start is not None]
+    title_by_end = {t.end: t for t in titles}
+    raws: list[Raw] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        cleaned = _clean(text, ent.start_char, ent.end_char)
+        if cleaned is None:
+            continue
+        start, end = cleaned
+        for t in titles:  # a PERSON span that swallowed its title ("President Joe Biden")
+            if t.start <= start < t.end < end and text[t.end : end].strip():
+                start = t.end + (len(text[t.end : end]) - len(text[t.end : end].lstrip()))
+        span = text[start:end]
+        if dl is not None and dl.agency and start < dl.end and end > dl.end - len(dl.agency) - 4:
+            continue  # "RHC)--": the agency of the dateline
+        if (span in agencies and text[start - 1 : start] == "(") or span in ignore:
+            continue
+        if any(ts <= start and end <= te for ts, te in title_tails):
+            continue  # "State" of "Secretary of State"
+        raw = Raw(start=start, end=end, label=ent.label_, text=span)
+        _attach_title(raw, text, title_by_end)
+        raws.append(raw)
+    raws += _coordinated_people(doc, raws)
+    raws.sort(key=lambda r: r.start)
+    return _merge_city_region(raws, text)
+
+
+def _relabel_as_person(raws: list[Raw], char: int) -> None:
+    """A multiword non-place name coordinated with a person is a person ("X and Tomas Berglund")."""
+    for raw in raws:
+        if raw.start <= char < raw.end and raw.label in ("GPE", "ORG", "LOC", "NORP"):
+            words = raw.text.split()
+            org_words = set(lexicons.load("entities")["org_words"])
+            if (
+                len(words) > 1
+                and not set(words) & org_words
+                and raw.text not in _alias_table()
+                and not is_known_place(raw.text)
+            ):
+                raw.label = "PERSON"
+
+
+def _coordinated_people(doc: Doc, raws: list[Raw]) -> list[Raw]:
+    """Proper names coordinated with a person ("Benny Gantz and Yair Lapid") are people too:
+    the tagger often labels the first conjunct and drops the second."""
+    covered = {i for r in raws for i in range(r.start, r.end)}
+    found: list[Raw] = []
+    for raw in raws:
+        if raw.label != "PERSON":
+            continue
+        span = doc.char_span(raw.start, raw.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        partners = [c for c in root.children if c.dep_ == "conj"]
+        if root.dep_ == "conj":
+            partners.append(root.head)
+        for tok in partners:
+            if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                continue
+            if tok.idx in covered:
+                _relabel_as_person(raws, tok.idx)
+                continue
+            first = tok
+            while (
+                first.i > 0
+                and doc[first.i - 1].dep_ == "compound"
+                and doc[first.i - 1].head == tok
+                and doc[first.i - 1].pos_ == "PROPN"
+            ):
+                first = doc[first.i - 1]
+            start, end = first.idx, tok.idx + len(tok)
+            if any(i in covered for i in range(start, end)):
+                continue
+            found.append(Raw(start=start, end=end, label="PERSON", text=doc.text[start:end]))
+            covered.update(range(start, end))
+    return found
+
+
+def _attach_title(raw: Raw, text: str, title_by_end: dict[int, TitleMatch]) -> None:
+    """Record the title or honorific written right before a mention."""
+    before = text[: raw.start]
+    gap = len(before) - len(before.rstrip())
+    if gap == 0:
+        return
+    title = title_by_end.get(raw.start - gap)
+    if title is not None:
+        is_hon, gender = honorific_gender(text[title.core_start : title.end])
+        raw.title = None if is_hon else title
+        raw.honorific, raw.honorific_gender = is_hon, gender
+        return
+    word = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
+    is_hon, gender = honorific_gender(word)
+    if is_hon:
+        raw.honorific, raw.honorific_gender = True, gender
+
+
+def _merge_city_region(raws: list[Raw], text: str) -> list[Raw]:
+    """ "Washington, DC": a place followed by a region abbreviation is one mention."""
+    merged: list[Raw] = []
+    for raw in raws:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.label == "GPE"
+            and raw.label == "GPE"
+            and text[prev.end : raw.start] == ", "
+            and _ABBREV_REGION.match(raw.text)
+        ):
+            prev.end = raw.end
+            prev.text = text[prev.start : prev.end]
+            continue
+        merged.append(raw)
+    return merged
+
+
+def _place_head(raw: Raw) -> str:
+    """The form that identifies a mention: "Washington, DC" -> "Washington"."""
+    return raw.text.split(",")[0] if raw.label == "GPE" else raw.text
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(word in it for word in short)
+
+
+def _person_surfaces(raws: list[Raw]) -> set[str]:
+    """Surfaces the article shows to be people: a PERSON majority, a title or honorific, or a
+    capitalized name built on a person's name ("Ricardo Rosselló Nevares" beside "Rosselló")."""
+    aliases = _alias_table()
+    org_words = set(lexicons.load("entities")["org_words"])
+    votes: dict[str, Counter[str]] = {}
+    for r in raws:
+        votes.setdefault(r.text, Counter())[r.label] += 1
+    titled = {r.text for r in raws if r.title or r.honorific}
+    people = {
+        s
+        for s, v in votes.items()
+        if s in titled or (v["PERSON"] and v["PERSON"] >= sum(v.values()) - v["PERSON"])
+    }
+    people -= set(aliases)
+    name_words = {w for p in people for w in p.split()[1:]} | {p for p in people if " " not in p}
+    for surface in votes:
+        words = surface.split()
+        if surface in people or surface in aliases or set(words) & org_words:
+            continue
+        if len(words) == 1 and surface in name_words:
+            people.add(surface)  # "Gantz" tagged ORG once, beside "Benny Gantz"
+        elif len(words) > 1 and all(w[:1].isupper() for w in words) and set(words[1:]) & name_words:
+            people.add(surface)
+    return people
+
+
+def _person_parents(people: set[str]) -> dict[str, list[str]]:
+    """For each short form, the longest names that contain it ("Pierluisi" -> "Pedro Pierluisi")."""
+    split = {p: p.split() for p in people}
+    parents: dict[str, list[str]] = {}
+    for short, words in split.items():
+        longer = [p for p, w in split.items() if len(w) > len(words) and _is_subsequence(words, w)]
+        maximal = [
+            p
+            for p in longer
+            if not any(p != q and _is_subsequence(split[p], split[q]) for q in longer)
+        ]
+        if maximal:
+            parents[short] = maximal
+    return parents
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _cluster(raws: list[Raw]) -> list[Cluster]:
+    """Group mentions by referent: aliases, short forms of full names, acronyms, suffixes."""
+    aliases = _alias_table()
+    people = _person_surfaces(raws)
+    parents = _person_parents(people)
+    clusters: dict[str, Cluster] = {}
+    last_seen: dict[str, int] = {}
+
+    def add(key: str, raw: Raw, label: str, fixed_type: str | None = None) -> None:
+        cluster = clusters.setdefault(key, Cluster(key=key, type=fixed_type))
+        cluster.mentions.append(raw)
+        cluster.labels[label] += 1
+        last_seen[key] = raw.start
+
+    org_names = sorted(
+        {r.text for r in raws if r.label in ("ORG", "FAC") and r.text not in people},
+        key=lambda n: -len(n),
+    )
+    for raw in sorted(raws, key=lambda r: r.start):
+        form = _place_head(raw)
+        if form in aliases and form not in people:
+            name, typ = aliases[form]
+            add(name, raw, typ, typ)
+        elif form in people:
+            full = parents.get(form, [form])
+            key = max(full, key=lambda n: last_seen.get(n, -1)) if len(full) > 1 else full[0]
+            add(key, raw, "PERSON")
+        elif raw.label in ("ORG", "FAC"):
+            add(_org_key(form, org_names), raw, raw.label)
+        elif (
+            raw.label == "NORP"
+            and form.endswith("s")
+            and any(r.text == form[:-1] for r in raws if r.label == "NORP")
+        ):
+            add(form[:-1], raw, "NORP")
+        else:
+            add(form, raw, raw.label)
+    return list(clusters.values())
+
+
+def _org_key(form: str, org_names: list[str]) -> str:
+    """An organization's short form or acronym joins the longer name it abbreviates."""
+    words = form.split()
+    suffix_of = []
+    for name in org_names:
+        if name == form:
+            continue
+        name_words = name.split()
+        if len(words) < len(name_words) and name_words[-len(words) :] == words:
+            suffix_of.append(name)
+        if form.isupper() and len(form) >= 2 and _initials(name) == form:
+            return name
+    longest = [n for n in suffix_of if not any(n != m and m.endswith(" " + n) for m in suffix_of)]
+    if len(longest) == 1 and (len(words) > 1 or len(suffix_of) == 1):
+        return longest[0]
+    return form
+
+
+def _recover(clusters: list[Cluster], text: str, taken: list[tuple[int, int]]) -> None:
+    """Find the places where the tagger missed a name the article already uses."""
+    forms: dict[str, Cluster] = {}
+    surnames: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        for m in cluster.mentions:
+            if len(m.text) >= _MIN_RECOVER_LEN and m.text[:1].isupper():
+                forms.setdefault(m.text, cluster)
+        if _entity_type(cluster) == "PERSON":
+            for m in cluster.mentions:
+                if len(m.text.split()) > 1:
+                    surnames.setdefault(m.text.split()[-1], []).append(cluster)
+    for surname, owners in surnames.items():
+        if len(set(map(id, owners))) == 1 and len(surname) >= _MIN_RECOVER_LEN:
+            forms.setdefault(surname, owners[0])
+    if not forms:
+        return
+    pattern = re.compile(
+        r"(?<![\w.-])("
+        + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    taken_sorted = sorted(taken)
+    for m in pattern.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken_sorted):
+            continue
+        cluster = forms[m.group(1)]
+        label = cluster.type or cluster.labels.most_common(1)[0][0]
+        cluster.mentions.append(Raw(start=m.start(), end=m.end(), label=label, text=m.group(1)))
+        taken_sorted.append((m.start(), m.end()))
+
+
+def _entity_type(cluster: Cluster) -> str:
+    if cluster.type:
+        return cluster.type
+    person = cluster.labels["PERSON"]
+    if any(m.title or m.honorific for m in cluster.mentions) or (
+        person and person >= sum(cluster.labels.values()) - person
+    ):
+        return "PERSON"
+    return cluster.labels.most_common(1)[0][0]
+
+
+def _entity_name(cluster: Cluster, typ: str) -> str:
+    if cluster.type:
+        return cluster.key
+    names = [m.text for m in cluster.mentions if m.kind == "name"]
+    if typ == "PERSON":
+        return max(names, key=lambda n: (len(n.split()), names.count(n)))
+    if typ in ("GPE", "LOC", "NORP"):
+        return cluster.key
+    return max(names, key=lambda n: (len(n), names.count(n)))
+
+
+def _descriptive_evidence(doc: Doc, cluster: Cluster) -> list[Evidence]:
+    """Appositives ("Gantz, a former army chief,") and relative clauses ("Gantz, who resigned")."""
+    found: list[Evidence] = []
+    text = doc.text
+    for m in cluster.mentions:
+        if m.kind != "name":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        for child in root.children:
+            if child.dep_ not in ("appos", "relcl") or child.i < span.end:
+                continue
+            sub = doc[child.left_edge.i : child.right_edge.i + 1]
+            if len(sub) > 30 or text[span.end_char : sub.start_char].strip() not in (",", ""):
+                continue
+            start, end = sub.start_char, sub.end_char
+            while end > start and text[end - 1] in ",;:–— ":
+                end -= 1
+            kind = "appositive" if child.dep_ == "appos" else "relative"
+            if kind == "relative" and cluster.labels.most_common(1)[0][0] not in (
+                "PERSON",
+                "ORG",
+                "NORP",
+            ):
+                continue
+            found.append(Evidence(kind=kind, text=text[start:end], start=start, end=end))
+    return found
 
 
 def extract_entities(doc: Doc, meta: Meta) -> list[Entity]:
-    entities = []
-    for i, ent in enumerate(doc.ents, 1):
-        entities.append(
-            Entity(id=f"E{i}", name=ent.text, type=ent.label_,
-                   mentions=[Mention(text=ent.text, start=ent.start_char, end=ent.end_char)])
+    """Entities of one article, each with all its mentions (names, descriptions, pronouns)."""
+    text = doc.text
+    titles = find_titles(text)
+    raws = _raw_mentions(doc, meta, titles)
+    clusters = _cluster(raws)
+    _recover(clusters, text, [(r.start, r.end) for r in raws])
+    typed = [(c, _entity_type(c)) for c in clusters]
+    views = [
+        ClusterView(
+            index=i,
+            type=t,
+            mentions=[(m.start, m.end) for m in c.mentions],
+            titles=_titles_of(c),
+            title_evidence=[(m.title.start, m.title.core_start) for m in c.mentions if m.title],
+            gender=next((m.honorific_gender for m in c.mentions if m.honorific_gender), None),
+            name=_entity_name(c, t),
         )
+        for i, (c, t) in enumerate(typed)
+    ]
+    extra = resolve_references(doc, views)
+    entities = []
+    for view, (cluster, typ) in zip(views, typed, strict=True):
+        for start, end, kind in extra.get(view.index, []):
+            cluster.mentions.append(
+                Raw(start=start, end=end, label=typ, text=text[start:end], kind=kind)
+            )
+        entities.append(_to_entity(doc, cluster, typ, view.name))
+    entities.sort(key=lambda e: e.mentions[0].start)
+    for i, entity in enumerate(entities, 1):
+        entity.id = f"E{i}"
     return entities
+
+
+def _titles_of(cluster: Cluster) -> list[str]:
+    seen: list[str] = []
+    for m in sorted(cluster.mentions, key=lambda m: m.start):
+        if m.title and m.title.title not in seen:
+            seen.append(m.title.title)
+    return seen
+
+
+def _to_entity(doc: Doc, cluster: Cluster, typ: str, name: str) -> Entity:
+    text = doc.text
+    mentions = sorted(cluster.mentions, key=lambda m: m.start)
+    evidence = [
+        Evidence(
+            kind="title",
+            text=text[m.title.start : m.title.end],
+            start=m.title.start,
+            end=m.title.end,
+        )
+        for m in mentions
+        if m.title
+    ]
+    evidence += _descriptive_evidence(doc, cluster)
+    titles = _titles_of(cluster)
+    for ev in evidence:
+        if ev.kind == "appositive":
+            titles += [t for t in titles_in(ev.text) if t not in titles]
+    aliases = sorted({m.text for m in mentions if m.kind == "name" and m.text != name})
+    return Entity(
+        id="",
+        name=name,
+        type=typ,
+        aliases=aliases,
+        titles=titles if typ == "PERSON" else [],
+        evidence=evidence,
+        mentions=[Mention(text=m.text, start=m.start, end=m.end, kind=m.kind) for m in mentions],  # type: ignore[arg-type]
+    )
