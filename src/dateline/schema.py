@@ -47,12 +47,20 @@ class Span(Model):
     end: int
 
 
+class Geo(Model):
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    admin: str | None = None
+
+
 class Dateline(Model):
     place: str
     date: str | None = None
     agency: str | None = None
     start: int
     end: int
+    geo: Geo | None = None
 
 
 class Image(Model):
@@ -89,13 +97,6 @@ class Actor(Model):
     sector: str | None = None
     code: str | None = None
     evidence: list[Span] = Field(default_factory=list)
-
-
-class Geo(Model):
-    country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    admin: str | None = None
 
 
 class Entity(Model):

@@ -41,11 +41,36 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra
 
 
+def _read_tsv(text: str) -> dict[str, dict[str, list[str]]]:
+    """A TSV lexicon: the header comment names the columns; the first column is the key and
+    the others are `|`-separated lists ("ISO3  names  adjectives")."""
+    rows = [line for line in text.splitlines() if line.strip()]
+    columns = rows[0].lstrip("# ").split("\t")
+    table: dict[str, dict[str, list[str]]] = {}
+    for row in rows[1:]:
+        if row.startswith("#"):
+            continue
+        cells = row.split("\t")
+        table[cells[0]] = {
+            col: [v.strip() for v in cell.split("|") if v.strip()]
+            for col, cell in zip(columns[1:], cells[1:], strict=False)
+        }
+    return table
+
+
+def _shipped(name: str) -> Any:
+    base = resources.files(__package__)
+    if (yaml_file := base.joinpath(f"{name}.yaml")).is_file():
+        return yaml.safe_load(yaml_file.read_text(encoding="utf-8"))
+    if (tsv_file := base.joinpath(f"{name}.tsv")).is_file():
+        return _read_tsv(tsv_file.read_text(encoding="utf-8"))
+    return None
+
+
 @cache
 def load(name: str) -> Any:
     """The lexicon `name`, shipped data merged with every user lexicon that mentions it."""
-    shipped = resources.files(__package__).joinpath(f"{name}.yaml")
-    data = yaml.safe_load(shipped.read_text(encoding="utf-8")) if shipped.is_file() else None
+    data = _shipped(name)
     for path in _user_paths():
         try:
             user = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from dateline import lexicons
 from dateline.schema import Entity, Evidence, Mention, Meta
 from dateline.stages.coref import ClusterView, resolve_references
-from dateline.stages.gazetteer import is_known_place
+from dateline.stages.gazetteer import country_of_word, is_known_place
 from dateline.stages.titles import TitleMatch, find_titles, honorific_gender, titles_in
 
 NAME_LABELS = frozenset(
@@ -372,10 +372,14 @@ def _recover(clusters: list[Cluster], text: str, taken: list[tuple[int, int]]) -
 def _entity_type(cluster: Cluster) -> str:
     if cluster.type:
         return cluster.type
+    if any(m.title or m.honorific for m in cluster.mentions):
+        return "PERSON"
+    if is_known_place(cluster.key):  # "Benin" or "Samarra" tagged PERSON or NORP
+        return "GPE"
+    if country_of_word(cluster.key, capitals=False):  # "Palestinians" tagged PERSON
+        return "NORP"
     person = cluster.labels["PERSON"]
-    if any(m.title or m.honorific for m in cluster.mentions) or (
-        person and person >= sum(cluster.labels.values()) - person
-    ):
+    if person and person >= sum(cluster.labels.values()) - person:
         return "PERSON"
     return cluster.labels.most_common(1)[0][0]
 

