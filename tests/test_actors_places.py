@@ -123,3 +123,13 @@ def test_user_lexicon_extends_actors(tmp_path, monkeypatch) -> None:
         monkeypatch.delenv(lexicons.ENV_VAR)
         lexicons.load.cache_clear()
         actors._known_actors.cache_clear()
+
+
+def test_coordinated_nationalities_are_separate_actors() -> None:
+    article = dateline.read(
+        "Brazilian and Argentine negotiators met in Montevideo on Monday to discuss tariffs.",
+        published="2021-04-05",
+    )
+    countries = {e.actor.country for e in article.entities if e.type == "GROUP" and e.actor}
+    assert {"BRA", "ARG"} <= countries
+    assert spans_are_exact(article) == []

@@ -51,8 +51,15 @@ def gold_actors(record: dict) -> list[GoldActor]:  # type: ignore[type-arg]
             continue
         for actor in value:
             if actor.get("actorText") and actor.get("code"):
-                found.append(GoldActor(record["id"], role, actor["actorText"].strip(),
-                                       actor["code"], record["text"]))
+                found.append(
+                    GoldActor(
+                        record["id"],
+                        role,
+                        actor["actorText"].strip(),
+                        actor["code"],
+                        record["text"],
+                    )
+                )
     return found
 
 
@@ -77,15 +84,17 @@ def _country(entity: Entity) -> str | None:
 
 
 def match_entity(article: Article, span: tuple[int, int]) -> Entity | None:
-    """The entity with a country whose mention overlaps the gold words most."""
-    best, best_overlap = None, 0
+    """The entity with a country whose mention overlaps the gold words most (on a tie, the
+    mention that adds the fewest other characters)."""
+    best, best_score = None, (0, 0)
     for entity in article.entities:
         if _country(entity) is None:
             continue
         for m in entity.mentions:
             overlap = min(m.end, span[1]) - max(m.start, span[0])
-            if overlap > best_overlap:
-                best, best_overlap = entity, overlap
+            score = (overlap, -(m.end - m.start - overlap))
+            if overlap > 0 and score > best_score:
+                best, best_score = entity, score
     return best
 
 

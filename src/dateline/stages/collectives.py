@@ -73,39 +73,43 @@ def find_collectives(doc: Doc, entities: list[Entity]) -> list[Entity]:
         start_i, end_i, core = _phrase(token)
         cores.add(core.i)
         tokens = doc[start_i : end_i + 1]
-        country, evidence = None, None
+        origins: list[tuple[str, Token]] = []
         for tok in tokens:
             if tok.i in (token.i, core.i):
                 continue
             ent = owner.get(tok.idx)
             found = ent.actor.country if ent is not None and ent.actor else None
             found = found or country_of_word(tok.text, capitals=False)
-            if found:
-                country, evidence = found, tok
-                break
-        if country is None:
+            if found and found not in {c for c, _ in origins}:
+                origins.append((found, tok))
+        if not origins:
             continue
         sector = sector_of(tokens.text)
         while tokens and tokens[0].lower_ in _DROP_LEADING:
             tokens = tokens[1:]
-        start, end = tokens.start_char, tokens.end_char
-        key = (country, sector, token.lemma_.lower(), core.lemma_.lower())
-        mention = Mention(text=text[start:end], start=start, end=end, kind="description")
-        group = groups.get(key)
-        if group is None:
-            ev = Span(text=evidence.text, start=evidence.idx, end=evidence.idx + len(evidence))
-            code = country + (sector or "")
-            group = Entity(
-                id="",
-                name=mention.text,
-                type="GROUP",
-                mentions=[],
-                actor=Actor(country=country, sector=sector, code=code, evidence=[ev]),
-            )
-            groups[key] = group
-        group.mentions.append(mention)
-        if len(mention.text) < len(group.name):
-            group.name = mention.text
+        for n, (country, evidence) in enumerate(origins):
+            # "U.S. and Russian negotiators" is two actors: the first spans the whole phrase,
+            # each later one starts at its own nationality word.
+            first = tokens[0] if n == 0 else evidence
+            start, end = first.idx, tokens.end_char
+            key = (country, sector, token.lemma_.lower(), core.lemma_.lower())
+            mention = Mention(text=text[start:end], start=start, end=end, kind="description")
+            group = groups.get(key)
+            if group is None:
+                ev = Span(text=evidence.text, start=evidence.idx, end=evidence.idx + len(evidence))
+                group = Entity(
+                    id="",
+                    name=mention.text,
+                    type="GROUP",
+                    mentions=[],
+                    actor=Actor(
+                        country=country, sector=sector, code=country + (sector or ""), evidence=[ev]
+                    ),
+                )
+                groups[key] = group
+            group.mentions.append(mention)
+            if len(mention.text) < len(group.name):
+                group.name = mention.text
     found = list(groups.values())
     for i, group in enumerate(found, len(entities) + 1):
         group.id = f"E{i}"

@@ -187,6 +187,8 @@ def _coordinated_people(doc: Doc, raws: list[Raw]) -> list[Raw]:
 
 def _attach_title(raw: Raw, text: str, title_by_end: dict[int, TitleMatch]) -> None:
     """Record the title or honorific written right before a mention."""
+    if raw.label == "NORP" or country_of_word(raw.text, capitals=False):
+        return  # "chief Palestinian negotiator": the title belongs to a noun further on
     before = text[: raw.start]
     gap = len(before) - len(before.rstrip())
     if gap == 0:

@@ -6,6 +6,7 @@ pycountry's names, and our `countries.tsv` lexicon of other names and demonyms.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -107,11 +108,21 @@ def _us_state_names() -> dict[str, str]:
     return {s["code"]: s["name"] for s in _geonames().get_us_states().values()}
 
 
+def fold(name: str) -> str:
+    """Accents and apostrophes off, so "Samarra" finds "Sāmarrā’"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "’'‘`")
+
+
 @cache
 def _cities_by_name() -> dict[str, list[dict]]:  # type: ignore[type-arg]
+    """Cities by exact name and by folded name (both spellings are common in news)."""
     table: dict[str, list[dict]] = {}  # type: ignore[type-arg]
     for city in _geonames().get_cities().values():
         table.setdefault(city["name"], []).append(city)
+        folded = fold(city["name"])
+        if folded != city["name"]:
+            table.setdefault(folded, []).append(city)
     return table
 
 
