@@ -33,12 +33,7 @@ def print_summary(article: Article, console: Console) -> None:
     )
 
     if article.entities:
-        table = Table(title="Entities", title_justify="left", show_lines=False)
-        for col in ("id", "type", "name", "mentions", "titles"):
-            table.add_column(col)
-        for e in article.entities:
-            table.add_row(e.id, e.type, e.name, str(len(e.mentions)), ", ".join(e.titles))
-        console.print(table)
+        console.print(entities_table(article))
     if article.times:
         table = Table(title="Times", title_justify="left")
         for col in ("id", "type", "text", "value", "mod"):
@@ -46,3 +41,41 @@ def print_summary(article: Article, console: Console) -> None:
         for t in article.times:
             table.add_row(t.id, t.type, t.text, t.value or "", t.mod or "")
         console.print(table)
+
+
+def entities_table(article: Article) -> Table:
+    """One row per entity: type, name, mention count, titles, actor code, place."""
+    table = Table(title="Entities", title_justify="left")
+    for col in ("id", "type", "name", "mentions", "titles", "actor", "place"):
+        table.add_column(col)
+    for e in article.entities:
+        place = ""
+        if e.geo is not None:
+            coords = f" {e.geo.lat:.2f},{e.geo.lon:.2f}" if e.geo.lat is not None else ""
+            place = f"{e.geo.country}{coords}"
+        actor = e.actor.code or e.actor.country or "" if e.actor else ""
+        table.add_row(
+            e.id, e.type, e.name, str(len(e.mentions)), ", ".join(e.titles), actor or "", place
+        )
+    return table
+
+
+def actors_table(article: Article) -> Table:
+    """Actor codes with the words that gave them (`dateline actors FILE`)."""
+    table = Table(title="Actors", title_justify="left")
+    for col in ("id", "name", "type", "code", "country", "sector", "evidence"):
+        table.add_column(col)
+    for e in article.entities:
+        if e.actor is None:
+            continue
+        evidence = " | ".join(f"“{ev.text}” @{ev.start}" for ev in e.actor.evidence)
+        table.add_row(
+            e.id,
+            e.name,
+            e.type,
+            e.actor.code or "",
+            e.actor.country or "",
+            e.actor.sector or "",
+            evidence,
+        )
+    return table
