@@ -143,12 +143,14 @@ def read(
 @eval_app.command("plover")
 def eval_plover(
     gold: Annotated[Path, typer.Argument(help="PLOVER gold-standard records (JSON).")],
-    actors: Annotated[bool, typer.Option("--actors", help="Score actor countries.")] = True,
+    actors: Annotated[
+        bool, typer.Option("--actors", help="Score only the actor countries of gold actors.")
+    ] = False,
     errors: Annotated[bool, typer.Option("--errors", help="List every miss.")] = False,
     model: ModelOpt = None,
 ) -> None:
-    """Score actor countries (and, later, event types) against PLOVER gold records."""
-    from dateline.eval.plover import load_records, score_actors
+    """Score event types (P/R/F1, confusion) or, with --actors, actor countries."""
+    from dateline.eval.plover import load_records, score_actors, score_events
     from dateline.pipeline import DEFAULT_MODEL, Pipeline
     from dateline.sources.base import Block, Document
 
@@ -176,6 +178,14 @@ def eval_plover(
             f"{report.accuracy:.3f} (unmatched {report.unmatched})",
             highlight=False,
         )
+        return
+    from dateline.summary import plover_report
+
+    events = score_events(records, articles)
+    if errors:
+        for rid, gold_type, predicted, text in events.errors:
+            out.print(f"{rid} gold {gold_type} got {predicted or '-'}: {text}", highlight=False)
+    plover_report(events, out)
 
 
 @app.command()

@@ -16,6 +16,7 @@ from dateline.sources.base import Document, ReadError
 from dateline.stages.actors import assign_actors
 from dateline.stages.collectives import find_collectives
 from dateline.stages.entities import extract_entities
+from dateline.stages.events import extract_events
 from dateline.stages.header import Header, parse_header, parse_iso
 from dateline.stages.places import resolve_places
 from dateline.stages.times import extract_times
@@ -53,6 +54,7 @@ def annotate(doc: Doc, header: Header) -> Article:
         meta=header.meta,
         entities=entities,
         times=times,
+        events=extract_events(doc, entities, times, header.meta),
     )
 
 

@@ -79,3 +79,48 @@ def actors_table(article: Article) -> Table:
             evidence,
         )
     return table
+
+
+def plover_report(report, console: Console) -> None:  # type: ignore[no-untyped-def]
+    """Per-type P/R/F1, overall micro F1, actor accuracy, and the confusion matrix."""
+    table = Table(title="Event types (PLOVER)", title_justify="left")
+    for col in ("type", "tp", "fp", "fn", "P", "R", "F1"):
+        table.add_column(col, justify="right" if col != "type" else "left")
+    for typ, c in sorted(report.by_type.items()):
+        table.add_row(
+            typ,
+            str(c.tp),
+            str(c.fp),
+            str(c.fn),
+            f"{c.precision:.2f}",
+            f"{c.recall:.2f}",
+            f"{c.f1:.2f}",
+        )
+    o = report.overall
+    table.add_row(
+        "overall",
+        str(o.tp),
+        str(o.fp),
+        str(o.fn),
+        f"{o.precision:.3f}",
+        f"{o.recall:.3f}",
+        f"{o.f1:.3f}",
+        style="bold",
+    )
+    console.print(table)
+    types = sorted({g for g, _ in report.confusion} | {p for _, p in report.confusion})
+    matrix = Table(
+        title="Confusion: gold (rows) x our most confident type (columns)", title_justify="left"
+    )
+    matrix.add_column("gold")
+    for t in types:
+        matrix.add_column(t[:4], justify="right")
+    for g in types:
+        if any(gg == g for gg, _ in report.confusion):
+            matrix.add_row(g, *[str(report.confusion.get((g, p), "")) for p in types])
+    console.print(matrix)
+    console.print(
+        f"event-type F1 {o.f1:.3f} · actor country accuracy on matched events "
+        f"{report.actor_correct}/{report.actor_total} = {report.actor_accuracy:.3f}",
+        highlight=False,
+    )

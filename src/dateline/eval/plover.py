@@ -114,3 +114,93 @@ def score_actors(records: Iterable[dict], articles: Iterable[Article]) -> ActorR
             else:
                 report.errors.append((gold, entity.name if entity else None, predicted))
     return report
+
+
+OLD_TYPES = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
+
+
+def gold_type(record: dict) -> str:  # type: ignore[type-arg]
+    """The record's event in the current 16-type PLOVER."""
+    return OLD_TYPES.get(record["event"], record["event"])
+
+
+@dataclass
+class TypeCounts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class EventReport:
+    by_type: dict[str, TypeCounts] = field(default_factory=dict)
+    confusion: dict[tuple[str, str], int] = field(default_factory=dict)
+    actor_total: int = 0
+    actor_correct: int = 0
+    errors: list[tuple[str, str, list[str], str]] = field(default_factory=list)
+
+    @property
+    def overall(self) -> TypeCounts:
+        total = TypeCounts()
+        for c in self.by_type.values():
+            total.tp, total.fp, total.fn = total.tp + c.tp, total.fp + c.fp, total.fn + c.fn
+        return total
+
+    @property
+    def actor_accuracy(self) -> float:
+        return self.actor_correct / self.actor_total if self.actor_total else 0.0
+
+
+def score_events(records: Iterable[dict], articles: Iterable[Article]) -> EventReport:  # type: ignore[type-arg]
+    """Event-type P/R/F1 per record (one gold event each), a confusion matrix of the gold type
+    against our most confident type, and actor-country accuracy on matched events."""
+    report = EventReport()
+    for record, article in zip(records, articles, strict=True):
+        gold = gold_type(record)
+        predicted = {e.type for e in article.events}
+        for typ in predicted | {gold}:
+            counts = report.by_type.setdefault(typ, TypeCounts())
+            if typ == gold and typ in predicted:
+                counts.tp += 1
+            elif typ == gold:
+                counts.fn += 1
+            else:
+                counts.fp += 1
+        best = max(article.events, key=lambda e: e.confidence, default=None)
+        main = best.type if best else "NONE"
+        report.confusion[(gold, main)] = report.confusion.get((gold, main), 0) + 1
+        if gold not in predicted:
+            report.errors.append((record["id"], gold, sorted(predicted), record["text"]))
+            continue
+        sources = {iso_of_cameo(a["code"]) for a in record.get("source") or [] if a.get("code")}
+        if not sources:
+            continue
+        report.actor_total += 1
+        matched = [e for e in article.events if e.type == gold]
+        countries = {
+            _country(ent)
+            for e in matched
+            for ent in (article.entity(a) for a in e.actors)
+            if ent is not None
+        }
+        if countries & sources:
+            report.actor_correct += 1
+    return report

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline import lexicons
 
@@ -71,7 +71,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, set[str]], 
         org,
         roles,
         institutions,
-        {"male": set(pronouns["male"]), "female": set(pronouns["female"])},
+        {kind: set(words) for kind, words in pronouns.items()},
     )  # type: ignore[return-value]
 
 
@@ -122,6 +122,11 @@ def resolve_references(doc: Doc, views: list[ClusterView]) -> dict[int, list[tup
 
     for token in doc:
         lower = token.lower_
+        if lower in genders["thing"]:
+            antecedent = _thing_antecedent(token, refs, views, sent_starts)
+            if antecedent is not None:
+                add(antecedent, token.idx, token.idx + len(token), "pronoun")
+            continue
         gender = (
             "male" if lower in genders["male"] else "female" if lower in genders["female"] else None
         )
@@ -137,7 +142,7 @@ def _name_refs(doc: Doc, views: list[ClusterView], sent_starts: list[int]) -> li
     refs = [
         _Ref(s, e, v.index, bisect_right(sent_starts, s) - 1, _is_subject(doc, s, e))
         for v in views
-        if v.type in ("PERSON", "ORG")
+        if v.type in ("PERSON", "ORG", "GPE")
         for s, e in v.mentions
     ]
     return sorted(refs, key=lambda r: r.start)
@@ -228,3 +233,29 @@ def _antecedent(
             subjects = [r for r in prior if r.subject]
             return (subjects or prior)[0].entity
     return None
+
+
+def _thing_antecedent(
+    token: Token, refs: list[_Ref], views: list[ClusterView], sent_starts: list[int]
+) -> int | None:
+    """ "it"/"its" as a subject or possessive: the nearest organization or country that is a
+    subject in the same sentence, else the main subject of the sentence before. Objects and
+    expletives ("It is rare for ...") are left alone: they are mostly things, not actors."""
+    if token.lower_ == "it" and token.dep_ not in SUBJECT_DEPS:
+        return None
+    head = token.head
+    if (
+        token.lower_ == "it"
+        and head.lemma_ == "be"
+        and any(c.dep_ in ("acomp", "attr") for c in head.children)
+    ):
+        return None
+    types = {v.index: v.type for v in views}
+    pos = token.idx
+    sent = bisect_right(sent_starts, pos) - 1
+    things = [r for r in refs if r.end <= pos and types[r.entity] in ("ORG", "GPE") and r.subject]
+    same = [r for r in things if r.sent == sent]
+    if same:
+        return same[-1].entity
+    prior = [r for r in things if r.sent == sent - 1]
+    return prior[0].entity if prior else None

@@ -1,0 +1,102 @@
+"""When an event happened: the time expression of its own clause, else what the narrative
+implies (a past perfect under a report is earlier than the report; a verb in the report's
+present happens on the article's date; a bare past continues the last dated event nearby)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from dateline.schema import Meta, Time
+
+_NARRATIVE_REACH = 2  # sentences a dated event lends its date to undated past events after it
+
+
+def _date_of(value: str | None) -> str | None:
+    """A calendar value usable as an event date: YYYY, YYYY-MM or YYYY-MM-DD."""
+    if not value or not value[:4].isdigit():
+        return None
+    head = value[:10]
+    if len(head) >= 7 and head[4] == "-" and head[5:7].isdigit():
+        return head if len(head) == 10 and head[8:10].isdigit() else head[:7]
+    return head[:4] if len(value) == 4 else None
+
+
+class EventClock:
+    """Dates events in one article, remembering the last dated one for the narrative."""
+
+    def __init__(self, doc: Doc, times: list[Time], meta: Meta) -> None:
+        self.doc = doc
+        self.times = [t for t in times if t.type in ("DATE", "TIME")]
+        self.today = meta.published or (meta.dateline.date if meta.dateline else None)
+        self._governor: dict[str, int] = {}
+        for t in self.times:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None:
+                self._governor[t.id] = self._verb_of(span.root).i
+        self._last: tuple[int, str] | None = None  # (sentence start token, date)
+
+    @staticmethod
+    def _verb_of(token: Token) -> Token:
+        while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+            token = token.head
+        return token
+
+    def _clause_verbs(self, trigger: Token) -> list[Token]:
+        verbs = [trigger]
+        token = trigger
+        while token.dep_ in ("xcomp", "acl", "dobj", "pobj", "prep") and token.head is not token:
+            token = token.head
+            verbs.append(token)
+        return verbs
+
+    def when(self, trigger: Token, report_verb: Token | None) -> tuple[str | None, str | None]:
+        """(time id, date) for the event whose trigger is `trigger`."""
+        verbs = {v.i for v in self._clause_verbs(self._verb_of(trigger))}
+        for t in self.times:
+            if self._governor.get(t.id) in verbs:
+                return t.id, _date_of(t.value)
+        tense = self._tense(trigger)
+        if report_verb is not None and tense == "pluperfect":
+            earlier = self._earlier_in_sentence(trigger, report_verb)
+            if earlier is not None:
+                return earlier.id, _date_of(earlier.value)
+        if tense == "present":
+            return None, self.today
+        if self._last is not None and trigger.sent.start - self._last[0] <= self._sentences_back(
+            trigger
+        ):
+            return None, self._last[1]
+        return None, None
+
+    def _sentences_back(self, trigger: Token) -> int:
+        """Token distance that covers the previous `_NARRATIVE_REACH` sentences."""
+        sents = list(self.doc.sents)
+        idx = next(i for i, s in enumerate(sents) if s.start <= trigger.i < s.end)
+        first = sents[max(0, idx - _NARRATIVE_REACH)]
+        return trigger.sent.start - first.start
+
+    def remember(self, trigger: Token, date: str | None) -> None:
+        if date is not None:
+            self._last = (trigger.sent.start, date)
+
+    def _earlier_in_sentence(self, trigger: Token, report_verb: Token) -> Time | None:
+        sent = trigger.sent
+        report_times = [t for t in self.times if self._governor.get(t.id) == report_verb.i]
+        report_value = report_times[0].value if report_times else None
+        inside = [t for t in self.times if sent.start_char <= t.start < sent.end_char]
+        earlier = [t for t in inside if t.value and report_value and t.value < report_value]
+        return earlier[-1] if earlier else None
+
+    @staticmethod
+    def _tense(trigger: Token) -> str:
+        """past, present or pluperfect, from the verb's tag and auxiliaries."""
+        auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ == "had" for a in auxes):
+            return "pluperfect"
+        if any(a.lower_ in ("has", "have") for a in auxes):
+            return "present"
+        if trigger.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "present"
+        if trigger.tag_ == "VBG" and trigger.dep_ in ("advcl", "acl"):
+            return EventClock._tense(trigger.head) if trigger.head is not trigger else "present"
+        return "past"
