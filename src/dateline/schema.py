@@ -150,6 +150,17 @@ class Event(Model):
     modality: Literal["asserted", "planned", "hypothetical", "reported"] = "asserted"
     reported_by: str | None = None
     confidence: float = 1.0
+    actor_text: str | None = Field(
+        default=None, description="The actor's words when no entity stands for them."
+    )
+    recipient_text: str | None = Field(
+        default=None, description="The recipient's words when no entity stands for them."
+    )
+    intended: str | None = Field(
+        default=None,
+        description="For an intention (AGREE/THREATEN) or a refusal (REJECT): the type of the "
+        "act intended or refused, e.g. AID for 'will provide aid'.",
+    )
 
 
 class Amount(Span):

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import get_args
 
 from spacy.tokens import Doc, Token
 
 from dateline import lexicons
-from dateline.schema import Entity, Event, Meta, SentenceSpan, Span, Time
+from dateline.schema import EventType, Entity, Event, Meta, SentenceSpan, Span, Time
 from dateline.stages.event_time import EventClock
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -30,6 +31,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "pcomp"})
 TARGETED = frozenset({"THREATEN", "ACCUSE", "REQUEST", "ASSAULT", "COERCE", "SANCTION"})
 SKIP_DEPS = frozenset({"amod", "compound"})
+GOVERNOR_DEPS = CLIMB_DEPS | {"prep", "acomp"}
+EVENT_TYPES = frozenset(get_args(EventType))
+_MAX_NP_TOKENS = 10
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,8 @@ def _patterns() -> dict[str, list[Pattern]]:
     """Trigger patterns by their first lemma, longest first."""
     table: dict[str, list[Pattern]] = {}
     for typ, entries in lexicons.load("events").items():
+        if typ not in EVENT_TYPES:
+            continue
         for words, value in entries.items():
             cameo, _, mode = str(value).partition(" ")
             pattern = Pattern(tuple(words.lower().split()), typ, cameo, mode.strip() or None)
@@ -52,6 +58,14 @@ def _patterns() -> dict[str, list[Pattern]]:
     for patterns in table.values():
         patterns.sort(key=lambda p: -len(p.words))
     return table
+
+
+@cache
+def _rules() -> dict[str, frozenset[str]]:
+    """The non-pattern parts of the events lexicon, as sets."""
+    lex = lexicons.load("events")
+    keys = ("noun_triggers", "commissive", "cooperative", "hostile")
+    return {k: frozenset(lex.get(k, [])) for k in keys}
 
 
 @cache
@@ -133,15 +147,29 @@ def _entities_of(
         if entity is None:
             owners = [c for c in tok.children if c.dep_ in ("poss", "compound")]
             entity = next((index.entity(o) for o in owners if index.entity(o)), None)
+        if entity is None:
+            entity = _origin_in_phrase(tok, index)
         if entity is not None and entity.type in types and entity not in found:
             found.append(entity)
     return found
 
 
+def _origin_in_phrase(token: Token, index: MentionIndex) -> Entity | None:
+    """A country or nationality inside a phrase that names no entity itself: "Demonstrators
+    in Baghdad", "Doctors from two American aid groups". Event data codes such actors by it."""
+    for t in token.subtree:
+        if t.i > token.i and (t.is_punct or t.dep_ in ("relcl", "acl", "appos")):
+            break
+        entity = index.entity(t)
+        if entity is not None and entity.type in ("GPE", "NORP"):
+            return entity
+    return None
+
+
 def _governor(token: Token) -> Token:
     """The verb whose subject an argument-less trigger shares ("while demanding" -> said)."""
     head = token
-    while head.dep_ in CLIMB_DEPS and head.head is not head:
+    while head.dep_ in GOVERNOR_DEPS and head.head is not head:
         if any(c.dep_ in SUBJECTS for c in head.children):
             break
         head = head.head
@@ -151,8 +179,13 @@ def _governor(token: Token) -> Token:
 def _actors(trigger: Token, index: MentionIndex) -> tuple[list[Entity], list[Entity]]:
     """(actors, recipients from a passive subject)."""
     verb = trigger
-    if trigger.pos_ == "NOUN":  # "its readiness to cooperate", "Hamas emphasizes its readiness"
-        owners = [e for c in trigger.children if c.dep_ == "poss" for e in _entities_of(c, index)]
+    if trigger.pos_ == "NOUN":  # "its readiness to cooperate", "a full Israeli withdrawal"
+        owners = [
+            e
+            for c in trigger.children
+            if c.dep_ in ("poss", "amod", "compound")
+            for e in _entities_of(c, index)
+        ]
         if owners:
             return owners, []
         verb = trigger.head
@@ -320,52 +353,200 @@ def _confidence(has_actor: bool, has_recipient: bool, words: int, reported: bool
     return round(min(score, 0.95), 2)
 
 
-def extract_events(doc: Doc, entities: list[Entity], times: list[Time], meta: Meta) -> list[Event]:
-    """Every event the article reports, one per actor-recipient pair, in text order."""
+def _np_text(token: Token) -> str:
+    """A noun phrase as written, cut before commas and clauses ("Demonstrators in Baghdad")."""
+    stop = {c.i for c in token.children if c.dep_ in ("relcl", "acl", "appos", "punct")}
+    end = token.i
+    for t in token.subtree:
+        if t.i > token.i and (t.i in stop or t.is_punct or t.dep_ in ("relcl", "acl", "appos")):
+            break
+        end = t.i
+    start = token.left_edge.i
+    if end - start + 1 > _MAX_NP_TOKENS:
+        start = max(start, end - _MAX_NP_TOKENS + 1)
+    return token.doc[start : end + 1].text
+
+
+def _subject_token(trigger: Token) -> Token | None:
+    verb = _governor(trigger.head if trigger.pos_ == "NOUN" else trigger)
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and child.lower_ not in RELATIVE_PRONOUNS:
+            return child
+        if child.dep_ == "agent":
+            return next((p for p in child.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _object_token(trigger: Token) -> Token | None:
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+            return next((p for p in child.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _own_refusal(trigger: Token) -> bool:
+    """The act itself is negated or failed ("will not accept", "failed to reach agreement"),
+    as opposed to the content of a negated report ("has not said that he accepts")."""
+    if any(c.dep_ == "neg" for c in trigger.children):
+        return True
+    failure = frozenset(lexicons.load("reporting")["failure"])
+    head = trigger.head
+    return trigger.dep_ == "xcomp" and head.lemma_.lower() in failure
+
+
+def _recode(typ: str, planned: bool, refused: bool) -> tuple[str, str | None]:
+    """PLOVER codes intentions and refusals by polarity: an intended cooperative act is AGREE,
+    an intended hostile act THREATEN, a refused cooperative act REJECT."""
+    rules = _rules()
+    if refused and typ in rules["cooperative"]:
+        return "REJECT", typ
+    if planned and typ in rules["cooperative"] and typ != "AGREE":
+        return "AGREE", typ
+    if planned and typ in rules["hostile"]:
+        return "THREATEN", typ
+    return typ, None
+
+
+def _commits_to_event(token: Token, patterns: dict[str, list[Pattern]]) -> bool:
+    """ "vowed to fight", "agreed to share information": the commitment is coded through the
+    act it commits to, not twice."""
+    if token.lemma_.lower() not in _rules()["commissive"]:
+        return False
+    for child in token.children:
+        if child.dep_ == "xcomp":
+            for pattern in patterns.get(child.lemma_.lower(), []):
+                if _match(child, pattern):
+                    return True
+    return False
+
+
+@dataclass
+class _Found:
+    """A trigger with its pattern, before arguments are attached."""
+
+    token: Token
+    words: list[Token]
+    type: str
+    cameo: str
+    mode: str | None
+
+
+def _obligations(doc: Doc) -> Iterator[_Found]:
+    """ "X said Y must do Z" is X's demand on Y: a REQUEST whose trigger is the modal."""
+    reporting = _reporting_verbs()
+    obligation = frozenset(lexicons.load("reporting")["obligation"])
+    for token in doc:
+        if token.lemma_.lower() not in reporting:
+            continue
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            modal = next(
+                (a for a in clause.children if a.dep_ == "aux" and a.lower_ in obligation), None
+            )
+            if modal is not None:
+                yield _Found(clause, [clause, modal], "REQUEST", "100", None)
+
+
+def _triggers(doc: Doc) -> Iterator[_Found]:
+    """Every trigger in text order, longest pattern first, no token used twice."""
     patterns = _patterns()
-    index = MentionIndex(entities)
-    clock = EventClock(doc, times, meta)
+    nouns = _rules()["noun_triggers"]
     used: set[int] = set()
-    events: list[Event] = []
+    found = list(_obligations(doc))
+    for f in found:
+        used.update(t.i for t in f.token.subtree if t.dep_ == "aux" or t is f.token)
     for token in doc:
         if token.i in used or token.pos_ not in ("VERB", "NOUN") or token.dep_ in SKIP_DEPS:
             continue
         candidates = patterns.get(token.lemma_.lower())
-        if not candidates:
+        if not candidates or _commits_to_event(token, patterns):
             continue
         match = next(((p, w) for p in candidates if (w := _match(token, p))), None)
         if match is None:
             continue
         pattern, words = match
         if token.pos_ == "NOUN" and len(words) == 1:
-            continue
+            if token.lemma_.lower() not in nouns or token.dep_ not in ("dobj", "pobj"):
+                continue
         used.update(t.i for t in words)
-        actors, passive = _actors(token, index)
-        recipients = passive + _recipients(token, words, index)
+        found.append(_Found(token, words, pattern.type, pattern.cameo, pattern.mode))
+    found.sort(key=lambda f: f.token.i)
+    heads = {f.token.i for f in found}
+    for f in found:
+        if not _inside_argument(f.token, heads):
+            yield f
+
+
+def _inside_argument(token: Token, triggers: set[int]) -> bool:
+    """ "blamed Hamas for failure to reach a deal": reaching is part of what is blamed, not an
+    event of its own. True when the way up passes a noun and ends at another trigger."""
+    passed_noun = False
+    current = token
+    while current.head is not current:
+        current = current.head
+        if current.pos_ in ("NOUN", "PROPN"):
+            passed_noun = True
+        elif current.pos_ in ("VERB", "AUX"):
+            return passed_noun and current.i in triggers
+    return False
+
+
+def extract_events(doc: Doc, entities: list[Entity], times: list[Time], meta: Meta) -> list[Event]:
+    """Every event the article reports, one per actor-recipient pair, in text order."""
+    index = MentionIndex(entities)
+    clock = EventClock(doc, times, meta)
+    events: list[Event] = []
+    for found in _triggers(doc):
+        token, words = found.token, found.words
+        if (
+            found.type == "REQUEST"
+            and found.cameo == "100"
+            and len(words) == 2
+            and words[1].dep_ == "aux"
+        ):
+            reporting = token.head
+            actors = [
+                e for c in reporting.children if c.dep_ == "nsubj" for e in _entities_of(c, index)
+            ]
+            subject = next((c for c in reporting.children if c.dep_ == "nsubj"), None)
+            recipients, _ = _actors(token, index)
+            obj = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+        else:
+            actors, passive = _actors(token, index)
+            recipients = passive + _recipients(token, words, index)
+            subject, obj = _subject_token(token), _object_token(token)
         recipients = [r for r in recipients if r not in actors]
-        if not recipients and pattern.type in TARGETED:
+        if not recipients and found.type in TARGETED:
             recipients = _fallback_target(token, index, actors)
-        if not actors and not recipients:
+        actor_text = _np_text(subject) if subject is not None else None
+        recipient_text = _np_text(obj) if obj is not None else None
+        if not (actors or recipients or actor_text or recipient_text):
             continue
         report_verb, reporter = _reporter(token, index)
         start, end = min(t.idx for t in words), max(t.idx + len(t) for t in words)
-        sent = token.sent
         time, date = clock.when(token, report_verb)
         place = _place(token, index)
         reported = reporter is not None
+        modality = _modality(token, reported)
+        refused = _own_refusal(token)
+        typ, intended = _recode(found.type, modality == "planned", refused)
         base = dict(
-            type=pattern.type,
-            mode=pattern.mode,
-            cameo=pattern.cameo,
+            type=typ,
+            mode=found.mode,
+            cameo=found.cameo,
             trigger=Span(text=doc.text[start:end], start=start, end=end),
-            sentence=SentenceSpan(start=sent.start_char, end=sent.end_char),
+            sentence=SentenceSpan(start=token.sent.start_char, end=token.sent.end_char),
             time=time,
             date=date,
             place=place.id if place else None,
-            negated=_negated(token),
-            modality=_modality(token, reported),
+            negated=_negated(token) and not (refused and typ == "REJECT"),
+            modality=modality,
             reported_by=reporter.id if reporter else None,
             confidence=_confidence(bool(actors), bool(recipients), len(words), reported),
+            actor_text=actor_text,
+            recipient_text=recipient_text,
+            intended=intended,
         )
         for actor in actors or [None]:
             for recipient in recipients or [None]:
