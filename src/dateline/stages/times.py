@@ -33,6 +33,7 @@ def extract_times(doc: Doc, anchor: date | None) -> list[Time]:
         grammar=grammar(),
         tense_at=lambda start, end: governing_tense(doc, start, end),
         token_at=lambda offset: _token_info(doc, offset),
+        names=frozenset(e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1),
     )
     return [_time(i, text, f) for i, f in enumerate(scan(ctx), start=1)]
 

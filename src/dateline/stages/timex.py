@@ -57,6 +57,11 @@ def resolve_weekday(anchor: date, weekday: int, way: Direction, strict: bool = F
 def resolve_month_year(anchor: date, month: int, way: Direction, strict: bool = False) -> int:
     """The year that puts `month` on the `way` side of the anchor (the anchor's month counts
     as both sides unless `strict`, as in "last June" said in June)."""
+    if way == "nearest":
+        distance = (month - anchor.month) % 12
+        return anchor.year + (anchor.month + distance > 12) if distance <= 6 else (
+            anchor.year - (month > anchor.month)
+        )
     if way == "forward":
         return anchor.year if month > anchor.month or (month == anchor.month and not strict) else (
             anchor.year + 1

@@ -73,7 +73,7 @@ def build(lexicon: dict[str, Any]) -> Grammar:
         "date_numeric": rf"(?P<t>(?P<iy>{YEAR})-(?P<im>\d\d)-(?P<id>\d\d)"
         rf"|(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>(?:19|20)?\d\d)){END}(?!/)",
         "month": rf"(?P<t>(?:{pmod}(?:in\s+)?)?(?:{rel}\s+)?(?P<month>{full_months})"
-        rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?){END}",
+        rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR})|\s+of\s+(?P<yrel>this|last|next)\s+year)?){END}",
         "season": rf"(?P<t>(?:{pmod}(?:in\s+)?)?(?:(?P<rel>last|next|this|coming|past|the)\s+)?"
         rf"(?P<season>{seasons})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?){END}",
         "year_range": rf"(?P<t>(?P<y1>{YEAR})\s*[-–/]\s*(?P<y2>(?:1[5-9]|20)?\d\d)){END}(?![-–/]\d)",

@@ -45,6 +45,7 @@ class Context:
     grammar: Grammar
     tense_at: Callable[[int, int], tx.Tense | None] = lambda start, end: None
     token_at: Callable[[int], Token | None] = lambda offset: None
+    names: frozenset[str] = frozenset()  # lower-cased words that are people's names here
     season: str | None = None
 
     def word_before(self, offset: int) -> str:
@@ -55,7 +56,7 @@ class Context:
         match = _NEXT_WORD.match(self.text, offset)
         return match.group(1) if match else ""
 
-    def way(self, start: int, end: int, explicit: bool = False) -> tx.Direction:
+    def way(self, start: int, end: int, explicit: bool = False, endpoint: bool = False) -> tx.Direction:
         """Forward after "ahead of" and the like, else by the governing verb's tense.
 
         With `explicit` (a written day of a month), only a past verb looks back: otherwise
@@ -64,6 +65,8 @@ class Context:
         cue = self.grammar.future_cue
         if cue is not None and cue.search(self.text[max(0, start - 30) : start]):
             return "forward"
+        if (explicit or endpoint) and self.word_before(start) in self.grammar.lexicon["endpoint_cues"]:
+            return "nearest"
         tense = self.tense_at(start, end)
         if explicit and tense != "past":
             return "forward" if tense == "future" else "nearest"
@@ -193,20 +196,21 @@ def month(m: re.Match[str], ctx: Context) -> Found | None:
     if not _capitalized(name):
         return None
     token = ctx.token_at(start_month)
-    cued = bool(m["year"] or m["rel"] or m["pmod"])
+    cued = bool(m["year"] or m["yrel"] or m["rel"] or m["pmod"])
     if not cued:
         before = ctx.word_before(m.start("t"))
         if before in _DETERMINERS or _is_verb(ctx, start_month):
             return None
-        if _in_name(ctx, start_month):
-            return None
+        if _in_name(ctx, start_month) or name.lower() in ctx.names:
+            return None  # "June Carter"; "May" in an article about Theresa May
         cued = before in ctx.grammar.lexicon["month_cues"] or (token is not None and token.ent == "DATE")
         if not cued:
             return None
     start, end = _span(m)
     number = _month(ctx, name)
-    if m["year"]:
-        return Found(start, end, "DATE", tx.month_value(int(m["year"]), number), _mod(ctx, m))
+    if m["year"] or (m["yrel"] and ctx.anchor):
+        year = _year_of(ctx, m["year"], m["yrel"])
+        return Found(start, end, "DATE", tx.month_value(year, number), _mod(ctx, m))
     if ctx.anchor is None:
         return Found(start, end, "DATE", f"XXXX-{number:02d}", _mod(ctx, m))
     rel = (m["rel"] or "").lower()
@@ -217,7 +221,7 @@ def month(m: re.Match[str], ctx: Context) -> Found | None:
     elif rel in ("this", "current"):
         year = ctx.anchor.year
     else:
-        year = tx.resolve_month_year(ctx.anchor, number, ctx.way(start, end))
+        year = tx.resolve_month_year(ctx.anchor, number, ctx.way(start, end, endpoint=not m["pmod"]))
     return Found(start, end, "DATE", tx.month_value(year, number), _mod(ctx, m))
 
 
