@@ -141,7 +141,9 @@ def read(
 @eval_app.command("timeml")
 def eval_timeml(
     folder: Annotated[Path, typer.Argument(help="Folder of TimeML (.tml) files with gold TIMEX3.")],
-    errors: Annotated[bool, typer.Option("--errors", help="List misses, false alarms, wrong values.")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List misses, false alarms and wrong values.")
+    ] = False,
     model: ModelOpt = None,
 ) -> None:
     """Score the times stage on TimeML gold (DCT as the date): span, type and value F1."""

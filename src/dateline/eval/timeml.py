@@ -59,7 +59,11 @@ class Counts:
     def metrics(self) -> dict[str, float]:
         """Span P/R/F1 (strict and relaxed), type accuracy on matches, and value P/R/F1."""
         out: dict[str, float] = {}
-        for name, hits in (("strict", self.strict), ("relaxed", self.relaxed), ("value", self.value_ok)):
+        for name, hits in (
+            ("strict", self.strict),
+            ("relaxed", self.relaxed),
+            ("value", self.value_ok),
+        ):
             p, r = _ratio(hits, self.predicted), _ratio(hits, self.gold)
             out |= {f"{name}_p": p, f"{name}_r": r, f"{name}_f1": _ratio(2 * p * r, p + r)}
         out["type_acc"] = _ratio(self.type_ok, self.relaxed)
@@ -110,8 +114,16 @@ def _walk(element: ET.Element, parts: list[str], timexes: list[Timex]) -> None:
         _walk(child, parts, timexes)
         if child.tag == "TIMEX3":
             text = "".join(parts)[start:]
-            timexes.append(Timex(start, start + len(text), text, child.get("type", ""),
-                                 child.get("value"), child.get("mod")))
+            timexes.append(
+                Timex(
+                    start,
+                    start + len(text),
+                    text,
+                    child.get("type", ""),
+                    child.get("value"),
+                    child.get("mod"),
+                )
+            )
         parts.append(child.tail or "")
 
 
@@ -124,7 +136,9 @@ def _iso_date(value: str | None) -> date | None:
 
 def load_folder(folder: Path) -> list[GoldDoc]:
     """Every `*.tml` file under `folder`, sorted by name."""
-    return [parse_timeml(p.read_text(encoding="utf-8"), p.name) for p in sorted(folder.rglob("*.tml"))]
+    return [
+        parse_timeml(p.read_text(encoding="utf-8"), p.name) for p in sorted(folder.rglob("*.tml"))
+    ]
 
 
 def score(gold: list[Timex], predicted: list[Timex], name: str = "") -> DocResult:
@@ -133,8 +147,14 @@ def score(gold: list[Timex], predicted: list[Timex], name: str = "") -> DocResul
     result = DocResult(name=name, counts=Counts(gold=len(gold), predicted=len(predicted)))
     c = result.counts
     for g in gold:
-        match = next((i for i, p in enumerate(predicted)
-                      if i not in used and p.start < g.end and g.start < p.end), None)
+        match = next(
+            (
+                i
+                for i, p in enumerate(predicted)
+                if i not in used and p.start < g.end and g.start < p.end
+            ),
+            None,
+        )
         if match is None:
             result.misses.append(g)
             continue
@@ -164,8 +184,10 @@ def dateline_predictor(model: str | None = None) -> Predictor:
     nlp = load_model(model or DEFAULT_MODEL)
 
     def predict(text: str, anchor: date | None) -> list[Timex]:
-        return [Timex(t.start, t.end, t.text, t.type, t.value, t.mod)
-                for t in extract_times(nlp(text), anchor)]
+        return [
+            Timex(t.start, t.end, t.text, t.type, t.value, t.mod)
+            for t in extract_times(nlp(text), anchor)
+        ]
 
     return predict
 
@@ -177,21 +199,33 @@ def evaluate(docs: Iterable[GoldDoc], predict: Predictor) -> Report:
 def print_report(report: Report, console: Console, errors: bool = False) -> None:
     """Per-file and overall figures as a Rich table (P/R/F1 per cell); with `errors`, every
     mismatch. A last plain line repeats the overall figures for scripts and notes."""
-    table = Table(title="TimeML temporal expressions: P R F1 in %", box=box.SIMPLE_HEAD,
-                  padding=(0, 1), pad_edge=False)
+    table = Table(
+        title="TimeML temporal expressions: P R F1 in %",
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1),
+        pad_edge=False,
+    )
     table.add_column("file", max_width=18, overflow="ellipsis", no_wrap=True)
     for column in ("gold", "pred", "strict span", "relaxed span", "type", "value"):
         table.add_column(column, justify="right", no_wrap=True)
     for doc in [*report.docs, DocResult("ALL", report.total)]:
         m, c = doc.counts.metrics(), doc.counts
-        table.add_row(Path(doc.name).stem, str(c.gold), str(c.predicted),
-                      *(_prf(m, k) for k in ("strict", "relaxed")), f"{100 * m['type_acc']:.1f}",
-                      _prf(m, "value"), style="bold" if doc.name == "ALL" else None)
+        table.add_row(
+            Path(doc.name).stem,
+            str(c.gold),
+            str(c.predicted),
+            *(_prf(m, k) for k in ("strict", "relaxed")),
+            f"{100 * m['type_acc']:.1f}",
+            _prf(m, "value"),
+            style="bold" if doc.name == "ALL" else None,
+        )
     console.print(table)
     m = report.total.metrics()
     console.print(
         f"overall: strict F1 {m['strict_f1']:.4f}, relaxed F1 {m['relaxed_f1']:.4f}, "
-        f"type accuracy {m['type_acc']:.4f}, value F1 {m['value_f1']:.4f}", highlight=False)
+        f"type accuracy {m['type_acc']:.4f}, value F1 {m['value_f1']:.4f}",
+        highlight=False,
+    )
     if errors:
         print_errors(report, console)
 

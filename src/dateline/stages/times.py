@@ -14,9 +14,9 @@ from spacy.tokens import Doc, Token
 from dateline import lexicons
 from dateline.schema import Time
 from dateline.stages.timex import Tense
+from dateline.stages.timex_context import Context, Found
+from dateline.stages.timex_context import Token as TokenInfo
 from dateline.stages.timex_grammar import grammar
-from dateline.stages.timex_rules import Context, Found
-from dateline.stages.timex_rules import Token as TokenInfo
 from dateline.stages.timex_rules import scan
 
 _VERBS = ("VERB", "AUX")
@@ -40,8 +40,13 @@ def extract_times(doc: Doc, anchor: date | None) -> list[Time]:
 
 def _time(number: int, text: str, found: Found) -> Time:
     return Time(
-        id=f"T{number}", text=text[found.start : found.end], start=found.start, end=found.end,
-        type=found.type, value=found.value, mod=found.mod,
+        id=f"T{number}",
+        text=text[found.start : found.end],
+        start=found.start,
+        end=found.end,
+        type=found.type,
+        value=found.value,
+        mod=found.mod,
     )
 
 
@@ -50,7 +55,9 @@ def _token_info(doc: Doc, offset: int) -> TokenInfo | None:
     if span is None or not len(span):
         return None
     token = span[0]
-    return TokenInfo(tag=token.tag_, pos=token.pos_, ent=token.ent_type_, is_sent_start=bool(token.is_sent_start))
+    return TokenInfo(
+        tag=token.tag_, pos=token.pos_, ent=token.ent_type_, is_sent_start=bool(token.is_sent_start)
+    )
 
 
 def governing_tense(doc: Doc, start: int, end: int) -> Tense | None:
@@ -86,7 +93,11 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         return "past"
     if verb.tag_ == "VBG" and not auxes and verb.head is not verb and depth < 3:
         return verb_tense(verb.head, depth + 1) if verb.head.pos_ in _VERBS else None
-    if verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(c.dep_ == "nsubj" for c in verb.children):
+    if (
+        verb.tag_ == "VB"
+        and verb.dep_ == "ROOT"
+        and not any(c.dep_ == "nsubj" for c in verb.children)
+    ):
         return "future"  # an imperative: "call me on Sunday"
     return "present"
 
@@ -105,10 +116,18 @@ def _infinitive_tense(verb: Token, depth: int) -> Tense | None:
     if governor.pos_ in ("NOUN", "PROPN"):
         return "future"
     tense = verb_tense(governor, depth + 1) if governor.pos_ in _VERBS else None
-    narrated = governor.tag_ == "VBD" or (
-        tense == "past" and governor.tag_ != "VBN"
-        and not {c.lower_ for c in governor.children} & _PRESENT_PERFECT
-    ) or (governor.tag_ == "VBN" and any(c.lower_ in ("had", "was", "were") for c in governor.children))
+    narrated = (
+        governor.tag_ == "VBD"
+        or (
+            tense == "past"
+            and governor.tag_ != "VBN"
+            and not {c.lower_ for c in governor.children} & _PRESENT_PERFECT
+        )
+        or (
+            governor.tag_ == "VBN"
+            and any(c.lower_ in ("had", "was", "were") for c in governor.children)
+        )
+    )
     if governor.lemma_.lower() in lexicons.load("times")["future_governors"]:
         return None if narrated else "future"
     return "past" if narrated else "future"

@@ -59,12 +59,16 @@ def resolve_month_year(anchor: date, month: int, way: Direction, strict: bool = 
     as both sides unless `strict`, as in "last June" said in June)."""
     if way == "nearest":
         distance = (month - anchor.month) % 12
-        return anchor.year + (anchor.month + distance > 12) if distance <= 6 else (
-            anchor.year - (month > anchor.month)
+        return (
+            anchor.year + (anchor.month + distance > 12)
+            if distance <= 6
+            else (anchor.year - (month > anchor.month))
         )
     if way == "forward":
-        return anchor.year if month > anchor.month or (month == anchor.month and not strict) else (
-            anchor.year + 1
+        return (
+            anchor.year
+            if month > anchor.month or (month == anchor.month and not strict)
+            else (anchor.year + 1)
         )
     if month < anchor.month or (month == anchor.month and not strict):
         return anchor.year
@@ -75,8 +79,11 @@ def resolve_month_day(anchor: date, month: int, day: int, way: Direction) -> dat
     """A day of a month without a year: the nearest such date on the `way` side of the anchor
     (either side for "nearest")."""
     if way == "nearest":
-        options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
-                   if (d := _safe_date(y, month, day)) is not None]
+        options = [
+            d
+            for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+            if (d := _safe_date(y, month, day)) is not None
+        ]
         return min(options, key=lambda d: abs((d - anchor).days), default=None)
     for year in (anchor.year, anchor.year - 1, anchor.year + 1):
         candidate = _safe_date(year, month, day)
@@ -166,7 +173,7 @@ def clock_duration(hours: int, minutes: int, seconds: int) -> str:
 
 
 def ago_value(anchor: date, amount: int, unit: str) -> str | None:
-    """"four years ago" as the date it points to, at the granularity of its unit."""
+    """ "four years ago" as the date it points to, at the granularity of its unit."""
     if unit in ("hour", "minute", "second"):
         return day_value(anchor)
     if unit == "fortnight":
@@ -175,6 +182,6 @@ def ago_value(anchor: date, amount: int, unit: str) -> str | None:
 
 
 def end_of_year_shift(anchor: date, mod: str | None, tense: Tense | None) -> int:
-    """"peaked by the end of the year" in a spring article means last year: a past event at
+    """ "peaked by the end of the year" in a spring article means last year: a past event at
     the end of a year cannot be the current year's end unless that end is near."""
     return -1 if mod == "END" and tense == "past" and anchor.month <= 9 else 0

@@ -48,7 +48,9 @@ def build(lexicon: dict[str, Any]) -> Grammar:
         g.units[name] = name
         g.units[plural] = name
     months = alternation(lexicon["months"])
-    full_months = alternation(k for k in lexicon["months"] if len(k) > 4 or k in ("may", "june", "july"))
+    full_months = alternation(
+        k for k in lexicon["months"] if len(k) > 4 or k in ("may", "june", "july")
+    )
     weekdays = alternation(lexicon["weekdays"])
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
@@ -57,17 +59,23 @@ def build(lexicon: dict[str, Any]) -> Grammar:
     pod = alternation(lexicon["parts_of_day"])
     seasons = alternation(lexicon["seasons"])
     ordinals = alternation(lexicon["ordinals"])
-    count_words = [k for k, v in lexicon["numbers"].items() if isinstance(v, int) and " " not in k
-                   and k not in ("a", "an")]
+    count_words = [
+        k
+        for k, v in lexicon["numbers"].items()
+        if isinstance(v, int) and " " not in k and k not in ("a", "an")
+    ]
     pmods = alternation(k for k in lexicon["position_modifiers"] if k != "mid")
     pmod = rf"(?P<pmod>mid-|mid\s+|(?:{pmods})\s+)"
     qmod = rf"(?P<qmod>(?:{alternation(lexicon['quantity_modifiers'])})\s+)"
     rel = r"(?P<rel>last|next|this|coming|past|previous|current|following|upcoming)"
-    plural_units = alternation(g.units[u] + "s" if u != "century" else "centuries"
-                               for u in lexicon["units"] if u not in ("night", "fortnight"))
+    plural_units = alternation(
+        g.units[u] + "s" if u != "century" else "centuries"
+        for u in lexicon["units"]
+        if u not in ("night", "fortnight")
+    )
     sources = {
-        "date_mdy": rf"(?P<t>(?:(?P<wd>{weekdays}),?\s+)?(?:{pmod}(?:on\s+)?)?(?P<month>{months})\.?\s+"
-        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?){END}(?![.,]\d|\s*%)",
+        "date_mdy": rf"(?P<t>(?:(?P<wd>{weekdays}),?\s+)?(?:{pmod}(?:on\s+)?)?"
+        rf"(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?){END}(?![.,]\d|\s*%)",
         "date_dmy": rf"(?P<t>(?:(?P<wd>{weekdays}),?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+"
         rf"(?:of\s+)?(?P<month>{months})\.?(?:,?\s+(?P<year>{YEAR}))?){END}",
         "date_numeric": rf"(?P<t>(?P<iy>{YEAR})-(?P<im>\d\d)-(?P<id>\d\d)"
@@ -76,40 +84,48 @@ def build(lexicon: dict[str, Any]) -> Grammar:
         rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR})|\s+of\s+(?P<yrel>this|last|next)\s+year)?){END}",
         "season": rf"(?P<t>(?:{pmod}(?:in\s+)?)?(?:(?P<rel>last|next|this|coming|past|the)\s+)?"
         rf"(?P<season>{seasons})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?){END}",
-        "year_range": rf"(?P<t>(?P<y1>{YEAR})\s*[-–/]\s*(?P<y2>(?:1[5-9]|20)?\d\d)){END}(?![-–/]\d)",
+        "year_range": rf"(?P<t>(?P<y1>{YEAR})\s*[-–/]\s*(?P<y2>(?:1[5-9]|20)?\d\d)){END}"
+        r"(?![-–/]\d)",
         "year": rf"(?P<t>(?:{pmod}(?:in\s+)?)?(?P<year>{YEAR})){END}(?![.,]\d|\s*%|[-–]\d)",
-        "decade": rf"(?P<t>(?:{pmod})?(?:the\s+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<d2>\d)0)s){END}",
-        "century": rf"(?P<t>(?:{pmod})?(?:the\s+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<w>{ordinals}))"
-        rf"[\s-]+century){END}",
+        "decade": rf"(?P<t>(?:{pmod})?(?:the\s+)?"
+        rf"(?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<d2>\d)0)s){END}",
+        "century": rf"(?P<t>(?:{pmod})?(?:the\s+)?"
+        rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<w>{ordinals}))[\s-]+century){END}",
         "weekday": rf"(?P<t>(?:{pmod}(?:on\s+)?)?(?:{rel}\s+)?(?P<wd>{weekdays})"
         rf"(?:\s+(?P<pod>{pod}))?){END}",
         "relative_day": rf"(?P<t>(?:{pmod})?(?:(?P<rd>today|yesterday|tomorrow|tonight)"
-        rf"(?:\s+(?P<pod>{pod}))?|(?P<this>this|last)\s+(?P<pod2>morning|afternoon|evening|night))){END}",
+        rf"(?:\s+(?P<pod>{pod}))?"
+        rf"|(?P<this>this|last)\s+(?P<pod2>morning|afternoon|evening|night))){END}",
         "relative_unit": rf"(?P<t>(?:{pmod}(?:in\s+)?)?(?:(?P<the>the)\s+)?{rel}\s+"
         r"(?P<unit>week|weekend|month|year|quarter|decade|century)s?)" + END,
-        "unit_position": rf"(?P<t>{pmod}(?:in\s+)?(?:the\s+)?(?P<unit>week|month|year|decade|century)){END}",
+        "unit_position": rf"(?P<t>{pmod}(?:in\s+)?(?:the\s+)?"
+        rf"(?P<unit>week|month|year|decade|century)){END}",
         "weekend": rf"(?P<t>the\s+weekend){END}",
         "ago": rf"(?P<t>(?:{qmod})?(?:(?P<num>{numbers})[\s-]+)?(?P<unit>{units})\s+ago){END}",
         "number_range": rf"(?P<t>(?P<n1>\d{{1,3}}|{alternation(count_words)}))"
-        rf"(?:\s+(?:and|to|or)\s+|\s*[-–]\s*)(?P<t2>(?P<num>{numbers})[\s-]+(?P<unit>{units})){END}",
+        rf"(?:\s+(?:and|to|or)\s+|\s*[-–]\s*)"
+        rf"(?P<t2>(?P<num>{numbers})[\s-]+(?P<unit>{units})){END}",
         "duration": rf"(?P<t>(?:{qmod})?(?:(?P<the>the\s+)?(?P<rel>past|last|next|coming|following"
         rf"|previous|first|final|recent)\s+)?(?P<num>{numbers})(?P<half>\s+and\s+a\s+half)?[\s-]+"
         rf"(?P<unit>{units})){END}",
-        "bare_units": rf"(?P<t>(?:(?:the\s+)?(?P<rel>past|last|next|coming|recent|following|previous)"
-        rf"\s+)?(?P<unit>{plural_units})){END}",
+        "bare_units": rf"(?P<t>(?:(?:the\s+)?"
+        rf"(?P<rel>past|last|next|coming|recent|following|previous)\s+)?"
+        rf"(?P<unit>{plural_units})){END}",
         "quarter": rf"(?P<t>(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
         rf"[\s-]+quarter(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<yrel>this|last|next)\s+year))?"
         rf"|(?P<qn>Q[1-4])(?:\s+(?P<qy>{YEAR}))?"
-        rf"|(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+(?:(?P<hy>{YEAR})|(?P<hrel>this|last|next)\s+year)"
+        rf"|(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+"
+        rf"(?:(?P<hy>{YEAR})|(?P<hrel>this|last|next)\s+year)"
         rf"){END}",
         "reference": rf"(?P<t>{alternation(lexicon['references'])}){END}",
-        "set": rf"(?P<t>(?:every|each)\s+(?:(?P<num>{numbers}|other)\s+)?(?P<what>{units}|{weekdays}|{pod}"
-        rf"|{seasons}|season)|(?P<adv>{alternation(lexicon['set_words'])})|(?P<wds>{weekdays})s"
+        "set": rf"(?P<t>(?:every|each)\s+(?:(?P<num>{numbers}|other)\s+)?"
+        rf"(?P<what>{units}|{weekdays}|{pod}|{seasons}|season)|(?P<adv>{alternation(lexicon['set_words'])})|(?P<wds>{weekdays})s"
         rf"|(?P<freq>once|twice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>{units})){END}",
         "clock_duration": r"(?P<t>(?P<h>\d{1,2}):(?P<m>\d\d):(?P<s>\d\d))(?!\s*[ap]\.?m)" + END,
         "time": r"(?P<t>(?P<h>\d{1,2})(?:[:.](?P<m>\d\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)"
         r"(?:\s+(?P<tz>local\s+time|(?-i:[A-Z]{2,4})\b))?"
-        r"|(?P<h2>\d{1,2}):(?P<m2>\d\d)(?!:\d)(?:\s*(?P<tz2>GMT|UTC|local\s+time|(?-i:[A-Z]{2,3}T)\b))?"
+        r"|(?P<h2>\d{1,2}):(?P<m2>\d\d)(?!:\d)"
+        r"(?:\s*(?P<tz2>GMT|UTC|local\s+time|(?-i:[A-Z]{2,3}T)\b))?"
         r"|(?P<hm>[0-2]\d[0-5]\d)\s*(?P<tz3>GMT|UTC)"
         r"|(?P<noon>noon|midnight|midday))(?!\w)",
         "holiday": rf"(?P<t>(?:{pmod})?(?P<hol>{alternation(lexicon['holidays'])})){END}",
