@@ -188,6 +188,30 @@ def eval_plover(
     plover_report(events, out)
 
 
+@eval_app.command("timeml")
+def eval_timeml(
+    folder: Annotated[Path, typer.Argument(help="Folder of TimeML (.tml) files with gold TIMEX3.")],
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List misses, false alarms and wrong values.")
+    ] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Score the times stage on TimeML gold (DCT as the date): span, type and value F1."""
+    from dateline.eval import timeml
+
+    if not folder.is_dir():
+        raise fail(f"{folder}: not a folder")
+    docs = timeml.load_folder(folder)
+    if not docs:
+        raise fail(f"{folder}: no .tml files")
+    try:
+        predict = timeml.dateline_predictor(model)
+    except RuntimeError as exc:
+        raise fail(str(exc)) from None
+    wide = Console(soft_wrap=True, width=max(out.width, timeml.WIDTH))
+    timeml.print_report(timeml.evaluate(docs, predict), wide, errors=errors)
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the article record (dateline/1)."""

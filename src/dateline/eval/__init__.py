@@ -1,0 +1,1 @@
+"""Scorers for public gold sets (`dateline eval ...`): pure functions users can reuse."""

@@ -17,7 +17,7 @@ from typing import get_args
 from spacy.tokens import Doc, Token
 
 from dateline import lexicons
-from dateline.schema import EventType, Entity, Event, Meta, SentenceSpan, Span, Time
+from dateline.schema import Entity, Event, EventType, Meta, SentenceSpan, Span, Time
 from dateline.stages.event_time import EventClock
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -466,9 +466,9 @@ def _triggers(doc: Doc) -> Iterator[_Found]:
         if match is None:
             continue
         pattern, words = match
-        if token.pos_ == "NOUN" and len(words) == 1:
-            if token.lemma_.lower() not in nouns or token.dep_ not in ("dobj", "pobj"):
-                continue
+        bare_noun = token.pos_ == "NOUN" and len(words) == 1
+        if bare_noun and (token.lemma_.lower() not in nouns or token.dep_ not in ("dobj", "pobj")):
+            continue
         used.update(t.i for t in words)
         found.append(_Found(token, words, pattern.type, pattern.cameo, pattern.mode))
     found.sort(key=lambda f: f.token.i)

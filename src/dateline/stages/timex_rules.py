@@ -1,0 +1,115 @@
+"""The scan: every grammar rule over the text, each match handed to its handler, overlaps
+resolved leftmost-longest. `find_timexes(text, anchor)` works on a plain string (a caption);
+the times stage passes a `Context` backed by the spaCy parse (tense, part of speech)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from dateline.stages import timex_calendar as cal
+from dateline.stages import timex_durations as dur
+from dateline.stages.timex_context import Context, Found
+from dateline.stages.timex_grammar import grammar
+
+HANDLERS: dict[str, Callable[[re.Match[str], Context], Found | list[Found] | None]] = {
+    "date_mdy": cal.date_mdy,
+    "date_dmy": cal.date_dmy,
+    "date_numeric": cal.date_numeric,
+    "month": cal.month,
+    "season": cal.season,
+    "year_range": cal.year_range,
+    "year": cal.year,
+    "decade": cal.decade,
+    "century": cal.century,
+    "weekday": cal.weekday,
+    "relative_day": cal.relative_day,
+    "relative_unit": cal.relative_unit,
+    "unit_position": cal.unit_position,
+    "weekend": cal.weekend,
+    "ago": dur.ago,
+    "number_range": dur.number_range,
+    "duration": dur.duration,
+    "bare_units": dur.bare_units,
+    "quarter": cal.quarter,
+    "reference": dur.reference,
+    "set": dur.set_,
+    "clock_duration": dur.clock_duration,
+    "time": dur.time,
+    "holiday": cal.holiday,
+}
+
+
+def scan(ctx: Context) -> list[Found]:
+    """Every rule over the text; overlapping matches resolved leftmost-longest."""
+    g = ctx.grammar
+    blocked = [(b.start(), b.end()) for pattern in g.not_times for b in pattern.finditer(ctx.text)]
+    ctx.names = ctx.names | _surname_months(ctx)
+    kind = g.season_kind.search(ctx.text) if g.season_kind else None
+    ctx.season = g.lookup("season_kinds", kind.group(1)) if kind else None
+    candidates: list[tuple[int, int, int, list[Found]]] = []
+    for priority, (name, pattern) in enumerate(g.rules):
+        handler = HANDLERS[name]
+        for m in pattern.finditer(ctx.text):
+            start, end = m.span("t")
+            if any(s < end and start < e for s, e in blocked):
+                continue
+            result = handler(m, ctx)
+            if result:
+                found = result if isinstance(result, list) else [result]
+                start = min(start, *(f.start for f in found))
+                end = max(end, *(f.end for f in found))
+                candidates.append((start, end, priority, found))
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+    chosen: list[Found] = []
+    last_end = -1
+    for start, end, _, found in candidates:
+        if start >= last_end:
+            chosen.extend(found)
+            last_end = end
+    return attach_days(chosen, ctx)
+
+
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b(?![\s,]*\d)")
+
+
+def _surname_months(ctx: Context) -> frozenset[str]:
+    """Month words used as surnames in this article ("Theresa May", "Brian March"): a
+    capitalized word before them that is no cue, modifier or weekday."""
+    lex = ctx.grammar.lexicon
+    cues = {*lex["month_cues"], *lex["weekdays"], *lex["position_modifiers"], "the", "this"}
+    return frozenset(
+        m[2].lower()
+        for m in _NAME_BEFORE.finditer(ctx.text)
+        if m[2].lower() in lex["months"]
+        and m[1].lower() not in cues
+        and m[1].lower() not in lex["months"]
+    )
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z“\"]|\n")
+
+
+def attach_days(found: list[Found], ctx: Context) -> list[Found]:
+    """Clock times take the day named nearest them in their sentence, else the anchor's."""
+    days = [f for f in found if f.value and re.fullmatch(r"\d{4}-\d\d-\d\d", f.value)]
+    for item in found:
+        if item.type != "TIME" or not (item.value or "").startswith("T"):
+            continue
+        near = [
+            d
+            for d in days
+            if not _SENTENCE_BREAK.search(ctx.text, min(d.end, item.end), max(d.start, item.start))
+        ]
+        if near:
+            day = min(near, key=lambda d: abs(d.start - item.start)).value
+        else:
+            day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
+        item.value = f"{day}{item.value}"
+    return found
+
+
+def find_timexes(text: str, anchor: date | None) -> list[Found]:
+    """Temporal expressions in a plain string (no parse: tense unknown, so dates look back)."""
+    return scan(Context(text=text, anchor=anchor, grammar=grammar()))
