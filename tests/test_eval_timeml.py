@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from rich.console import Console
 
-from conftest import SHARED
 from dateline.eval import timeml
+from tests.conftest import SHARED
 
 TINY = (
     '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>tiny</DOCID>\n'

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from conftest import spans_are_exact
 from dateline.stages import timex as tx
 from dateline.stages.times import extract_times
 from dateline.stages.timex_rules import find_timexes
+from tests.conftest import spans_are_exact
 
 pytestmark = pytest.mark.slow
 

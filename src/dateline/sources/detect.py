@@ -23,7 +23,9 @@ _HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article)", re.
 _MIN_WORDS = 5
 
 
-def load_text(text: str, name: str = "<text>", fmt: str | None = None) -> Iterator[Document | ReadError]:
+def load_text(
+    text: str, name: str = "<text>", fmt: str | None = None
+) -> Iterator[Document | ReadError]:
     """Documents from a string: `fmt` (html, json, markdown, text) or sniffed from content."""
     fmt = fmt or sniff(text)
     if fmt == "html":

@@ -24,7 +24,7 @@ def _figure_captions(page: str) -> list[tuple[str, str | None]]:
         credit_nodes = fig.xpath(
             ".//*[contains(@class,'credit') or contains(@class,'copyright') or self::cite]"
         )
-        credit = " ".join(" ".join(n.itertext()).split()) if credit_nodes else None
+        credit = " ".join(" ".join(n.itertext()) for n in credit_nodes).strip() or None
         for node in credit_nodes:
             node.drop_tree()
         caption = " ".join(" ".join(fig.itertext()).split())
