@@ -190,7 +190,7 @@ def _prenominal(doc: Doc, start: int, end: int) -> tuple[str | None, str | None,
 
 def _governing_verb(token: Token) -> str | None:
     head = token.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     return head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else None
 

@@ -153,7 +153,7 @@ def _is_subject(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     root = span.root
-    while root.dep_ in ("compound", "poss", "amod") and root.head is not root:
+    while root.dep_ in ("compound", "poss", "amod") and root.head.i != root.i:
         root = root.head
     return root.dep_ in SUBJECT_DEPS
 

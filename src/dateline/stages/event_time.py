@@ -37,14 +37,14 @@ class EventClock:
 
     @staticmethod
     def _verb_of(token: Token) -> Token:
-        while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
             token = token.head
         return token
 
     def _clause_verbs(self, trigger: Token) -> list[Token]:
         verbs = [trigger]
         token = trigger
-        while token.dep_ in ("xcomp", "acl", "dobj", "pobj", "prep") and token.head is not token:
+        while token.dep_ in ("xcomp", "acl", "dobj", "pobj", "prep") and token.head.i != token.i:
             token = token.head
             verbs.append(token)
         return verbs
@@ -98,5 +98,5 @@ class EventClock:
         if trigger.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "present"
         if trigger.tag_ == "VBG" and trigger.dep_ in ("advcl", "acl"):
-            return EventClock._tense(trigger.head) if trigger.head is not trigger else "present"
+            return EventClock._tense(trigger.head) if trigger.head.i != trigger.i else "present"
         return "past"

@@ -88,7 +88,7 @@ def _match(token: Token, pattern: Pattern) -> list[Token] | None:
             (
                 t
                 for t in current.subtree
-                if t is not current and t.lemma_.lower() == word and t.i > token.i - 1
+                if t.i != current.i and t.lemma_.lower() == word and t.i > token.i - 1
             ),
             None,
         )
@@ -169,7 +169,7 @@ def _origin_in_phrase(token: Token, index: MentionIndex) -> Entity | None:
 def _governor(token: Token) -> Token:
     """The verb whose subject an argument-less trigger shares ("while demanding" -> said)."""
     head = token
-    while head.dep_ in GOVERNOR_DEPS and head.head is not head:
+    while head.dep_ in GOVERNOR_DEPS and head.head.i != head.i:
         if any(c.dep_ in SUBJECTS for c in head.children):
             break
         head = head.head
@@ -291,7 +291,7 @@ def _chain(trigger: Token) -> Iterator[Token]:
     """The trigger and the verbs it hangs from, up to the sentence root."""
     token = trigger
     yield token
-    while token.head is not token:
+    while token.head.i != token.i:
         token = token.head
         yield token
 
@@ -302,7 +302,7 @@ def _negated(trigger: Token) -> bool:
     while True:
         if any(c.dep_ == "neg" for c in token.children):
             return True
-        if token.dep_ not in ("xcomp", "ccomp") or token.head is token:
+        if token.dep_ not in ("xcomp", "ccomp") or token.head.i == token.i:
             return False
         token = token.head
 
@@ -312,7 +312,7 @@ def _reporter(trigger: Token, index: MentionIndex) -> tuple[Token | None, Entity
     speaker."""
     reporting = _reporting_verbs()
     token = trigger
-    while token.head is not token and token.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
+    while token.head.i != token.i and token.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
         if token.dep_ in ("advcl", "conj") and any(c.dep_ in SUBJECTS for c in token.children):
             break  # "..., while others rejected it": a clause of its own, not the content
         token = token.head
@@ -483,7 +483,7 @@ def _inside_argument(token: Token, triggers: set[int]) -> bool:
     event of its own. True when the way up passes a noun and ends at another trigger."""
     passed_noun = False
     current = token
-    while current.head is not current:
+    while current.head.i != current.i:
         current = current.head
         if current.pos_ in ("NOUN", "PROPN"):
             passed_noun = True

@@ -69,7 +69,7 @@ def governing_tense(doc: Doc, start: int, end: int) -> Tense | None:
     for _ in range(10):
         if token.pos_ in _VERBS and not (span.start <= token.i < span.end):
             return verb_tense(token)
-        if token.head is token:
+        if token.head.i == token.i:
             return verb_tense(token) if token.pos_ in _VERBS else None
         token = token.head
     return None
@@ -91,7 +91,7 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         return "past"
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and (words & _PERFECT or not auxes)):
         return "past"
-    if verb.tag_ == "VBG" and not auxes and verb.head is not verb and depth < 3:
+    if verb.tag_ == "VBG" and not auxes and verb.head.i != verb.i and depth < 3:
         return verb_tense(verb.head, depth + 1) if verb.head.pos_ in _VERBS else None
     if (
         verb.tag_ == "VB"
