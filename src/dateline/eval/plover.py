@@ -171,11 +171,15 @@ class EventReport:
 
 def score_events(records: Iterable[dict], articles: Iterable[Article]) -> EventReport:  # type: ignore[type-arg]
     """Event-type P/R/F1 per record (one gold event each), a confusion matrix of the gold type
-    against our most confident type, and actor-country accuracy on matched events."""
+    against our most confident type, and actor-country accuracy on matched events.
+    Hypothetical events (conditions, generic statements) are not claims that something
+    happened, so they are not counted."""
     report = EventReport()
     for record, article in zip(records, articles, strict=True):
         gold = gold_type(record)
-        predicted = {e.type for e in article.events}
+        events = [e for e in article.events if e.modality != "hypothetical"]
+        article = article.model_copy(update={"events": events})
+        predicted = {e.type for e in events}
         for typ in predicted | {gold}:
             counts = report.by_type.setdefault(typ, TypeCounts())
             if typ == gold and typ in predicted:

@@ -137,9 +137,18 @@ def _code_person_or_org(doc: Doc, entity: Entity, coding: Coding) -> None:
     for m in entity.mentions:
         if m.kind == "name" and entity.type == "PERSON":
             coding.offer(*_prenominal(doc, m.start, m.end))
+            coding.offer(*_apposed_to(doc, m.start, m.end))
         if m.kind == "description":
             words = _WORD.findall(m.text)
             coding.offer(words_country(words), sector_of(m.text), _span(text, m.start, m.end))
+    if entity.type == "PERSON":  # a group the tagger took for a person: "Bosnian Serbs"
+        first = entity.mentions[0]
+        adjectives = [
+            w
+            for w in entity.name.split()
+            if country_of_word(w, capitals=False) and not country_of_name(w)
+        ]
+        coding.offer(words_country(adjectives), None, _span(text, first.start, first.end))
     if entity.type == "ORG":  # "Israeli Foreign Ministry", "Palestinian Authority"
         first = entity.mentions[0]
         coding.offer(
@@ -159,6 +168,8 @@ def _clause_coding(doc: Doc, start: int, end: int) -> tuple[str | None, str | No
     if span is None:
         return None, None
     country = sector = None
+    root = span.root  # "Algeria's leading human rights activist": the head's own modifiers
+    country = words_country([c.text for c in root.children if c.dep_ in _MODIFIER_DEPS])
     for token in span:
         if token.pos_ not in ("NOUN", "PROPN") or sector_of(token.text) is None:
             continue
@@ -168,6 +179,24 @@ def _clause_coding(doc: Doc, start: int, end: int) -> tuple[str | None, str | No
             continue
         sector = sector_of(token.text)
     return country, sector
+
+
+def _apposed_to(doc: Doc, start: int, end: int) -> tuple[str | None, str | None, Span | None]:
+    """A name set beside a description it explains: "Quatar's emir, Sheikh Hamad"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None, None, None
+    root = span.root
+    heads = [c for c in root.children if c.dep_ == "appos" and c.i < span.start]
+    if root.dep_ == "appos" and root.head.i < span.start:
+        heads.append(root.head)
+    head = next((h for h in heads if h.pos_ in ("NOUN", "PROPN")), None)
+    if head is None:
+        return None, None, None
+    words = doc[head.left_edge.i : head.i + 1]
+    country = words_country([c.text for c in head.children if c.dep_ in _MODIFIER_DEPS])
+    ev = Span(text=words.text, start=words.start_char, end=words.end_char)
+    return country, sector_of(head.text), ev
 
 
 def _prenominal(doc: Doc, start: int, end: int) -> tuple[str | None, str | None, Span | None]:

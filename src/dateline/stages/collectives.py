@@ -15,6 +15,8 @@ from dateline.stages.gazetteer import country_of_word
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "det", "predet", "nummod"})
 _MAX_LEFT = 4
+_MAX_RIGHT = 6
+_ORIGIN_PREPS = frozenset({"of", "from", "in"})
 _DROP_LEADING = frozenset({"the", "other", "top", "some", "many", "several", "senior", "a", "an"})
 
 
@@ -40,7 +42,15 @@ def _phrase(token: Token) -> tuple[int, int, Token]:
     i = token.i
     while i > 0 and token.i - i < _MAX_LEFT and _modifier_like(token.doc[i - 1]):
         i -= 1
-    return min(start, i), core.i, core
+    end = core.i
+    if core.i == token.i:  # "opposition groups in Zimbabwe", "activists from the Fatah Party"
+        prep = next(
+            (c for c in token.children if c.dep_ == "prep" and c.lower_ in _ORIGIN_PREPS), None
+        )
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if pobj is not None and pobj.i - token.i <= _MAX_RIGHT:
+            end = pobj.i
+    return min(start, i), end, core
 
 
 def _modifier_like(token: Token) -> bool:
@@ -75,7 +85,7 @@ def find_collectives(doc: Doc, entities: list[Entity]) -> list[Entity]:
         tokens = doc[start_i : end_i + 1]
         origins: list[tuple[str, Token]] = []
         for tok in tokens:
-            if tok.i in (token.i, core.i):
+            if tok.i == token.i:
                 continue
             ent = owner.get(tok.idx)
             found = ent.actor.country if ent is not None and ent.actor else None

@@ -247,9 +247,9 @@ def _thing_antecedent(
     if (
         token.lower_ == "it"
         and head.lemma_ == "be"
-        and any(c.dep_ in ("acomp", "attr") for c in head.children)
+        and any(c.dep_ in ("advcl", "ccomp", "xcomp", "csubj") for c in head.children)
     ):
-        return None
+        return None  # "It is rare for X to ...": the clause, not a thing, is the subject
     types = {v.index: v.type for v in views}
     pos = token.idx
     sent = bisect_right(sent_starts, pos) - 1

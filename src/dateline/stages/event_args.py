@@ -1,0 +1,291 @@
+"""Event arguments: which entities are the actors, recipients and place of a trigger.
+
+Read off the dependency parse: subjects and passive agents are actors; objects and
+"with/to/against/from" phrases recipients; "in X" the place. Pronouns and descriptions are
+already mentions of entities (coref), and collective actors are GROUP entities.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.schema import Entity
+from dateline.stages.actors import sector_of
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+RECIPIENT_PREPS = frozenset(
+    {"with", "to", "against", "from", "on", "upon", "toward", "towards", "at"}
+)
+PLACE_PREPS = frozenset({"in", "at", "inside", "near"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "GROUP", "GPE", "NORP"})
+PLURAL_TYPES = frozenset({"GROUP", "NORP"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "pcomp"})
+GOVERNOR_DEPS = CLIMB_DEPS | {"prep", "acomp"}
+_MAX_NP_TOKENS = 10
+
+
+class MentionIndex:
+    """Which entity a token belongs to (the longest mention covering it wins)."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.by_char: dict[int, tuple[Entity, int]] = {}
+        for entity in entities:
+            for m in entity.mentions:
+                length = m.end - m.start
+                for i in range(m.start, m.end):
+                    best = self.by_char.get(i)
+                    if best is None or length > best[1]:
+                        self.by_char[i] = (entity, length)
+
+    def entity(self, token: Token) -> Entity | None:
+        hit = self.by_char.get(token.idx)
+        return hit[0] if hit else None
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out += _conjuncts(child)
+    return out
+
+
+def entities_of(
+    token: Token, index: MentionIndex, types: frozenset[str] = ACTOR_TYPES
+) -> list[Entity]:
+    """Entities a noun phrase refers to: the head's own entity, members listed with
+    "including", each conjunct, else an owner ("the Security Council's resolution")."""
+    found: list[Entity] = []
+    for tok in _conjuncts(token):
+        including = [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "including"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        members = [e for m in including for e in entities_of(m, index, types)]
+        if members:
+            found += [e for e in members if e not in found]
+            continue
+        entity = index.entity(tok)
+        if entity is not None and country_of(entity) is None:  # "Iraqi Kurds": code by Iraq
+            entity = _origin_in_phrase(tok, index) or entity
+        if entity is None:
+            owners = [c for c in tok.children if c.dep_ in ("poss", "compound")]
+            entity = next((index.entity(o) for o in owners if index.entity(o)), None)
+        if entity is None:
+            entity = _origin_in_phrase(tok, index)
+        if entity is not None and entity.type in types and entity not in found:
+            found.append(entity)
+    return found
+
+
+def country_of(entity: Entity) -> str | None:
+    if entity.actor and entity.actor.country:
+        return entity.actor.country
+    return entity.geo.country if entity.geo else None
+
+
+def _origin_in_phrase(token: Token, index: MentionIndex) -> Entity | None:
+    """A country or nationality inside a phrase that names no entity itself: "Demonstrators
+    in Baghdad", "Doctors from two American aid groups". Event data codes such actors by it."""
+    people = sector_of(token.text) is not None
+    for t in token.subtree:
+        if t.i > token.i and (t.is_punct or t.dep_ in ("relcl", "acl", "appos")):
+            break
+        direct = t.head.i == token.i and t.dep_ in ("amod", "compound", "nmod")
+        if not (direct or people):  # "a ceasefire in Gaza" is no Gazan actor
+            continue
+        entity = index.entity(t)
+        if entity is not None and entity.type in ("GPE", "NORP") and country_of(entity):
+            return entity
+    return None
+
+
+def _governor(token: Token) -> Token:
+    """The verb whose subject an argument-less trigger shares ("while demanding" -> said)."""
+    head = token
+    while head.dep_ in GOVERNOR_DEPS and head.head.i != head.i:
+        if any(c.dep_ in SUBJECTS for c in head.children):
+            break
+        head = head.head
+    return head
+
+
+def actors_of(trigger: Token, index: MentionIndex) -> tuple[list[Entity], list[Entity]]:
+    """(actors, recipients from a passive subject)."""
+    verb = trigger
+    if trigger.pos_ == "NOUN":  # "its readiness to cooperate", "a full Israeli withdrawal"
+        owners = [
+            e
+            for c in trigger.children
+            if c.dep_ in ("poss", "amod", "compound")
+            for e in entities_of(c, index)
+        ]
+        if owners:
+            return owners, []
+        verb = trigger.head
+    if trigger.dep_ == "acl" and trigger.head.dep_ in ("dobj", "pobj"):
+        holder = index.entity(trigger.head)
+        if holder is not None:
+            return [holder], []
+        verb = trigger.head.head  # "passed a resolution calling for": the passer calls
+    owner = _acl_owner(verb)
+    if owner is not None:  # "youths resorted to throwing stones", parsed as a noun's acl
+        return entities_of(owner, index), []
+    verb = _governor(verb)
+    actors: list[Entity] = []
+    passive_subjects: list[Entity] = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                actors += _relative_head(verb, index)
+            else:
+                actors += entities_of(child, index)
+        elif child.dep_ == "nsubjpass":
+            passive_subjects += entities_of(child, index)
+        elif child.dep_ == "agent":
+            for pobj in child.children:
+                actors += entities_of(pobj, index)
+    if not actors and verb.dep_ == "relcl":
+        actors += _relative_head(verb, index)
+    return actors, passive_subjects
+
+
+def same_referent(pronoun: Token | None, speaker: Entity) -> bool:
+    """Whether a subject pronoun of a reported clause can be its speaker: "they" for groups,
+    "it" for organizations and countries, "he"/"she" for people."""
+    if pronoun is None or pronoun.pos_ != "PRON":
+        return False
+    word = pronoun.lower_
+    if word in ("they", "we"):
+        return speaker.type in PLURAL_TYPES
+    if word == "it":
+        return speaker.type in ("ORG", "GPE")
+    return word in ("he", "she", "i") and speaker.type == "PERSON"
+
+
+def _acl_owner(token: Token) -> Token | None:
+    """The noun whose participle clause holds the trigger ("youths resorted to throwing"),
+    when the parser hung the clause on the subject instead of making it the verb."""
+    current = token
+    while current.dep_ in ("prep", "pcomp", "xcomp") and current.head.i != current.i:
+        current = current.head
+    owner = current.head
+    misparsed = current.dep_ == "acl" and current.pos_ == "VERB" and current.tag_ == "VBD"
+    if misparsed and owner.pos_ in ("NOUN", "PROPN") and owner.dep_ in SUBJECTS:
+        return owner
+    return None
+
+
+def _relative_head(verb: Token, index: MentionIndex) -> list[Entity]:
+    """The noun a relative clause describes ("Blinken, who met ..."), unless it is only the
+    place of a larger phrase ("the war in Gaza, which has killed ...")."""
+    head = verb.head
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS:
+        return []
+    return entities_of(head, index)
+
+
+def recipients_of(trigger: Token, words: list[Token], index: MentionIndex) -> list[Entity]:
+    found: list[Entity] = []
+    used = {t.i for t in words}
+    heads = [trigger] + [t for t in words[1:] if t.pos_ in ("NOUN", "PROPN", "VERB")]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("dobj", "dative", "iobj", "attr") and child.i not in used:
+                found += entities_of(child, index)
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
+                        found += [
+                            e
+                            for p in prep.children
+                            if p.dep_ == "pobj"
+                            for e in entities_of(p, index)
+                        ]
+            elif child.dep_ == "prep" and (child.lower_ in RECIPIENT_PREPS or child.i in used):
+                found += [
+                    e for p in child.children if p.dep_ == "pobj" for e in entities_of(p, index)
+                ]
+            elif child.dep_ == "dobj" and child.i in used:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
+                        found += [
+                            e
+                            for p in prep.children
+                            if p.dep_ == "pobj"
+                            for e in entities_of(p, index)
+                        ]
+    unique: list[Entity] = []
+    for e in found:
+        if e.type not in ("LOC", "FAC") and e not in unique:
+            unique.append(e)
+    return unique
+
+
+def fallback_target(trigger: Token, index: MentionIndex, exclude: list[Entity]) -> list[Entity]:
+    """A threat or accusation whose target sits in a subordinate clause ("until the group is
+    eliminated"): the first person or organization named below the trigger."""
+    for tok in trigger.subtree:
+        if tok.i <= trigger.i:
+            continue
+        entity = index.entity(tok)
+        if (
+            entity is not None
+            and entity.type in ("PERSON", "ORG", "GROUP")
+            and entity not in exclude
+        ):
+            return [entity]
+    return []
+
+
+def place_of(trigger: Token, index: MentionIndex) -> Entity | None:
+    for head in (trigger, *[c for c in trigger.children if c.dep_ == "dobj"]):
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                for pobj in child.children:
+                    entity = index.entity(pobj)
+                    if entity is not None and entity.type in PLACE_TYPES:
+                        return entity
+    return None
+
+
+def np_text(token: Token) -> str:
+    """A noun phrase as written, cut before commas and clauses ("Demonstrators in Baghdad")."""
+    stop = {c.i for c in token.children if c.dep_ in ("relcl", "acl", "appos", "punct")}
+    end = token.i
+    for t in token.subtree:
+        if t.i > token.i and (t.i in stop or t.is_punct or t.dep_ in ("relcl", "acl", "appos")):
+            break
+        end = t.i
+    start = token.left_edge.i
+    if end - start + 1 > _MAX_NP_TOKENS:
+        start = max(start, end - _MAX_NP_TOKENS + 1)
+    return token.doc[start : end + 1].text
+
+
+def subject_token(trigger: Token) -> Token | None:
+    owner = _acl_owner(trigger)
+    if owner is not None:
+        return owner
+    verb = _governor(trigger.head if trigger.pos_ == "NOUN" else trigger)
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and child.lower_ not in RELATIVE_PRONOUNS:
+            return child
+        if child.dep_ == "agent":
+            return next((p for p in child.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def object_token(trigger: Token) -> Token | None:
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+            return next((p for p in child.children if p.dep_ == "pobj"), None)
+    return None
