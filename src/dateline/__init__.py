@@ -16,6 +16,7 @@ from dateline.sources import ReadError, iter_documents, load_text
 
 __all__ = ["SCHEMA_ID", "Article", "ReadError", "read", "read_all"]
 __version__ = "0.1.0"
+_MAX_PATH = 4096
 
 
 def _as_date(published: str | date | None) -> date | None:
@@ -27,10 +28,20 @@ def _as_date(published: str | date | None) -> date | None:
         raise ValueError(f"published must be YYYY-MM-DD, got {published!r}") from exc
 
 
+def _is_path(source: str | Path) -> bool:
+    """A Path, or a short one-line string naming an existing file (else it is the text)."""
+    if isinstance(source, Path):
+        return True
+    if "\n" in source or len(source) > _MAX_PATH:
+        return False
+    try:
+        return Path(source).is_file()
+    except OSError:  # a sentence is not a file name, however it looks
+        return False
+
+
 def _documents(source: str | Path, fmt: str | None = None):  # type: ignore[no-untyped-def]
-    if isinstance(source, Path) or (
-        "\n" not in source and len(source) < 4096 and Path(source).is_file()
-    ):
+    if _is_path(source):
         return iter_documents(source)
     return load_text(str(source), fmt=fmt)
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from dateline.schema import Article
 from dateline.sources.base import Document, ReadError
 from dateline.stages.actors import assign_actors
+from dateline.stages.amounts import extract_amounts
 from dateline.stages.collectives import find_collectives
 from dateline.stages.entities import extract_entities
 from dateline.stages.events import extract_events
@@ -55,6 +56,7 @@ def annotate(doc: Doc, header: Header) -> Article:
         entities=entities,
         times=times,
         events=extract_events(doc, entities, times, header.meta),
+        amounts=extract_amounts(doc, entities, times),
     )
 
 

@@ -170,6 +170,8 @@ class Amount(Span):
     unit: str | None = None
     object: str | None = None
     reported_by: str | None = None
+    predicate: str | None = Field(default=None, description="The verb the figure belongs to.")
+    casualty: bool = Field(default=False, description="A count of the killed or wounded.")
 
 
 class Article(Model):

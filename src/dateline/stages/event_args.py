@@ -71,6 +71,10 @@ def entities_of(
             found += [e for e in members if e not in found]
             continue
         entity = index.entity(tok)
+        named = [c for c in tok.children if c.dep_ == "appos"]
+        if entity is None and named:  # "her counterpart Li Wei and Minister Omar Haddad"
+            found += [e for a in named for e in entities_of(a, index, types) if e not in found]
+            continue
         if entity is not None and country_of(entity) is None:  # "Iraqi Kurds": code by Iraq
             entity = _origin_in_phrase(tok, index) or entity
         if entity is None:

@@ -223,6 +223,10 @@ def extract_events(doc: Doc, entities: list[Entity], times: list[Time], meta: Me
         if not recipients and found.type in TARGETED:
             recipients = fallback_target(token, index, actors)
         actor_text = np_text(subject) if subject is not None else None
+        if subject is not None and subject.pos_ == "PRON" and report_verb is not None:
+            speaker = next((c for c in report_verb.children if c.dep_ == "nsubj"), None)
+            if speaker is not None and speaker.pos_ != "PRON":  # "Rebels said they would ..."
+                actor_text = np_text(speaker)
         recipient_text = np_text(obj) if obj is not None else None
         if not (actors or recipients or actor_text or recipient_text):
             continue
