@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +24,9 @@ _HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article)", re.
 _MIN_WORDS = 5
 
 
-def load_text(text: str, name: str = "<text>", fmt: str | None = None) -> Iterator[Document | ReadError]:
+def load_text(
+    text: str, name: str = "<text>", fmt: str | None = None
+) -> Iterator[Document | ReadError]:
     """Documents from a string: `fmt` (html, json, markdown, text) or sniffed from content."""
     fmt = fmt or sniff(text)
     if fmt == "html":
@@ -37,13 +40,25 @@ def load_text(text: str, name: str = "<text>", fmt: str | None = None) -> Iterat
 
 
 def sniff(text: str) -> str | None:
-    """Guess a format from content: HTML markup, JSON objects, else None (text or Markdown)."""
+    """Guess a format from content: HTML markup, JSON objects, else None (text or Markdown).
+
+    A leading brace or bracket is not enough for JSON: "[UPDATED] Storm closes schools" is a
+    text article. JSON it is when the whole text or its first line (JSON Lines) parses.
+    """
     if _HTML_SNIFF.match(text):
         return "html"
-    head = text.lstrip()[:1]
-    if head in "{[" and head:
+    stripped = text.lstrip()
+    if stripped[:1] in ("{", "[") and (_parses(stripped) or _parses(stripped.split("\n", 1)[0])):
         return "json"
     return None
+
+
+def _parses(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def format_of(path: Path) -> str | None:

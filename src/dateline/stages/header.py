@@ -22,26 +22,38 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_PLACE_WORD = r"[A-Z][A-Za-z'’.\-]*"
+# Any letter may start a word here (BOGOTÁ, Zürich, Łódź); `find_dateline` then requires
+# capitals, except for the particles of multi-word names (Rio de Janeiro, Frankfurt am Main).
+_PLACE_WORD = r"[^\W\d_][\w'’.\-]*"
+_PLACE_PARTICLES = frozenset(
+    {"de", "del", "da", "do", "dos", "das", "di", "du", "des", "al", "el", "la", "le", "les",
+     "am", "an", "der", "of", "upon", "on", "sur"}
+)
 DATELINE = re.compile(
-    rf"""^(?P<place>{_PLACE_WORD}(?:\s+(?:{_PLACE_WORD}|de|del|al|el|la|of|upon))*?)
-    (?:,\s*(?!{_MONTH}\s+\d)(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?))?
+    rf"""^(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD})*?)
+    (?:,\s*(?!{_MONTH}\s+\d)(?P<region>{_PLACE_WORD}(?:\s{_PLACE_WORD})?))?
     (?:\s*\[(?P<bracket>[^\]\n]{{1,24}})\])?
     (?:,?\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*(?P<year>\d{{4}}))?))?
     (?:\s*\((?P<agency>[A-Za-z][A-Za-z .&'-]{{0,30}})\))?
     \s*(?P<sep>--|—|–|-|:)(?=\s|[A-Z“"])""",
     re.VERBOSE,
 )
-FULL_DATE = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),\s*(?P<year>(?:19|20)\d\d)\b")
+FULL_DATE = re.compile(
+    rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),\s*(?P<year>(?:19|20)\d\d)\b"
+)
 ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)")
-BYLINE = re.compile(r"^(?:By|BY|by)\s+(?P<who>[A-Z][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7})$")
+BYLINE = re.compile(
+    r"^(?:By|BY|by)\s+(?P<who>[A-Z][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7})$"
+)
 _TERMINAL = re.compile(r"[.!?”\"’)…:]$")
 _BRACKETS = str.maketrans("", "", "[]")
 _INLINE_CREDIT = re.compile(
-    r"\s*[(\[]\s*(?:Photo|Image|Credit|Picture|Photograph)s?\s*(?:by|:)\s*(?P<credit>[^)\]]+)[)\]]\s*$",
+    r"\s*[(\[]\s*(?:Photo|Image|Credit|Picture|Photograph)s?\s*(?:by|:)\s*"
+    r"(?P<credit>[^)\]]+)[)\]]\s*$",
     re.I,
 )
+_TITLE_TAIL = re.compile(r"^\s*[|\-–—:·]")
 
 
 @dataclass
@@ -69,7 +81,9 @@ def parse_iso(value: str | None) -> date | None:
     return _valid(*(int(g) for g in match.groups())) if match else None
 
 
-def _year_evidence(explicit: date | None, doc: Document, captions: list[str], body: str) -> list[date]:
+def _year_evidence(
+    explicit: date | None, doc: Document, captions: list[str], body: str
+) -> list[date]:
     """Full dates the article itself offers, strongest first (never a guess)."""
     found: list[date] = []
     if explicit:
@@ -94,7 +108,9 @@ def _year_evidence(explicit: date | None, doc: Document, captions: list[str], bo
     return found
 
 
-def _resolve_dateline_date(month: int, day: int, year: int | None, evidence: list[date]) -> date | None:
+def _resolve_dateline_date(
+    month: int, day: int, year: int | None, evidence: list[date]
+) -> date | None:
     """Give a month-day its year from evidence: the year that puts it nearest the evidence."""
     if year:
         return _valid(year, month, day)
@@ -111,14 +127,34 @@ def find_dateline(text: str) -> re.Match[str] | None:
     if not m:
         return None
     place = m["place"]
-    if len(place.split()) > 5:
+    if len(place.split()) > 5 or not _capitalized(place) or not _capitalized(m["region"] or ""):
         return None
     shouting = place.isupper() and sum(c.isalpha() for c in place) >= 3
     if not (m["agency"] or m["date"] or shouting):
         return None
-    if m["agency"] and not m["date"] and not shouting and m["agency"] not in lexicons.load("agencies"):
+    known_agency = m["agency"] in lexicons.load("agencies")
+    if m["agency"] and not m["date"] and not shouting and not known_agency:
         return None
     return m
+
+
+def _capitalized(name: str) -> bool:
+    """Every word of a place name starts with a capital, particles such as "de" aside."""
+    return all(w[0].isupper() or w in _PLACE_PARTICLES for w in name.split())
+
+
+def _is_title(text: str, title: str | None) -> bool:
+    """A paragraph that repeats the title (pages and records often put it atop the text too).
+
+    Page titles may carry the site after a separator ("Headline | The Courier").
+    """
+    if not title:
+        return False
+    norm_text, norm_title = " ".join(text.split()).casefold(), " ".join(title.split()).casefold()
+    if norm_text == norm_title:
+        return True
+    tail = norm_title[len(norm_text) :]
+    return norm_title.startswith(norm_text) and bool(_TITLE_TAIL.match(tail))
 
 
 def _is_credit_line(line: str) -> bool:
@@ -130,8 +166,12 @@ def _clean_credit(text: str) -> str | None:
     return text or None
 
 
-def _caption_of(block: Block) -> Image | None:
-    """A caption block: emphasized lines are the caption, the lines after them the credit."""
+def _caption_of(block: Block, in_body: bool = False) -> Image | None:
+    """A caption block: emphasized lines are the caption, the lines after them the credit.
+
+    A wholly emphasized block with no credit is a caption only before the body starts; inside
+    the body it is a subheading ("**Reaction**"), which is text, not a picture.
+    """
     lines = block.lines
     if block.kind == "image":
         return Image(caption=block.text, credit=None)
@@ -141,7 +181,7 @@ def _caption_of(block: Block) -> Image | None:
         split = next((i for i, (_, strong) in enumerate(lines) if not strong), len(lines))
         caption = " ".join(t for t, _ in lines[:split])
         credit = " ".join(t for t, _ in lines[split:])
-        if credit or _is_credit_line(caption) or split == len(lines):
+        if credit or _is_credit_line(caption) or (split == len(lines) and not in_body):
             return _split_inline_credit(caption, credit)
     if rest and _is_credit_line(lines[-1][0]):
         if len(lines) == 1:
@@ -204,11 +244,14 @@ def parse_header(doc: Document, published: date | None = None) -> Header:
         if block.kind == "heading":
             headline = headline or block.text
             continue
-        caption = _caption_of(block)
+        caption = _caption_of(block, in_body=bool(body_blocks))
         if caption is not None:
             images.append(caption)
             continue
         text = _paragraph(block)
+        if not body_blocks and not dateline_seen and _is_title(text, doc.title):
+            headline = headline or text
+            continue
         if not body_blocks and not dateline_seen:
             by = BYLINE.match(text)
             if by:
@@ -249,15 +292,23 @@ def parse_header(doc: Document, published: date | None = None) -> Header:
     return Header(text=text, meta=meta)
 
 
+def _unshout(name: str) -> str:
+    """WASHINGTON -> Washington, PORT-AU-PRINCE -> Port-Au-Prince; abbreviations (D.C., US) stay."""
+    if not name.isupper():
+        return name
+    return " ".join(
+        w if len(w) <= 2 or "." in w else "-".join(part.capitalize() for part in w.split("-"))
+        for w in name.split()
+    )
+
+
 def _dateline(text: str, evidence: list[date]) -> Dateline | None:
     m = find_dateline(text)
     if not m:
         return None
-    place = m["place"]
+    place = _unshout(m["place"])
     if m["region"]:
-        place = f"{place}, {m['region']}"
-    if place.isupper():
-        place = " ".join(w if len(w) <= 2 else w.capitalize() for w in place.split())
+        place = f"{place}, {_unshout(m['region'])}"
     when = None
     if m["date"]:
         month_name, day = m["date"].replace(",", " ").split()[:2]
