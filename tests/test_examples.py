@@ -7,9 +7,9 @@ exact offsets for every annotation. Entity names are not asserted while that sta
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, spans_are_exact
 
 import dateline
+from conftest import ROOT, spans_are_exact
 
 EXAMPLES = ROOT / "examples"
 
@@ -64,7 +64,11 @@ def test_example_reads(name: str) -> None:
     assert meta.source_format == fmt
     assert meta.headline and meta.headline.startswith(headline)
     assert meta.dateline is not None
-    assert (meta.dateline.place, meta.dateline.agency, meta.dateline.date) == (place, agency, dl_date)
+    assert (meta.dateline.place, meta.dateline.agency, meta.dateline.date) == (
+        place,
+        agency,
+        dl_date,
+    )
     assert meta.published == published
     assert meta.publisher
     assert article.text.startswith(article.text[meta.dateline.start : meta.dateline.end])

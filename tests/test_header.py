@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, SEED
 
+from conftest import FIXTURES, ROOT, SEED
 from dateline.sources import Block, Document, iter_documents, load_text
 from dateline.stages.header import Header, find_dateline, parse_header, parse_iso
 
@@ -172,7 +172,9 @@ def test_december_dateline_with_january_metadata() -> None:
 
 
 def test_january_dateline_with_december_explicit_date() -> None:
-    header = header_from(WIRE.format(dateline="MOSCOW, Jan. 1 (TASS) -"), published=date(2024, 12, 31))
+    header = header_from(
+        WIRE.format(dateline="MOSCOW, Jan. 1 (TASS) -"), published=date(2024, 12, 31)
+    )
     assert header.meta.dateline is not None and header.meta.dateline.date == "2025-01-01"
     assert header.meta.published == "2024-12-31"
 

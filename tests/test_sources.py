@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT
 
+from conftest import FIXTURES, ROOT
 from dateline.sources import Block, Document, ReadError, iter_documents, load_text
 from dateline.sources.detect import format_of, sniff
 from dateline.sources.encoding import decode

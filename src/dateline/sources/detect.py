@@ -64,8 +64,10 @@ def _parses(text: str) -> bool:
 def format_of(path: Path) -> str | None:
     """Format from the extension (`.jsonl.gz` counts as `.jsonl`); None means sniff."""
     suffixes = [s.lower() for s in path.suffixes[-2:]]
-    ext = suffixes[-2] if suffixes and suffixes[-1] == ".gz" and len(suffixes) == 2 else (
-        suffixes[-1] if suffixes else ""
+    ext = (
+        suffixes[-2]
+        if suffixes and suffixes[-1] == ".gz" and len(suffixes) == 2
+        else (suffixes[-1] if suffixes else "")
     )
     if ext in HTML_EXT:
         return "html"

@@ -15,8 +15,18 @@ from dateline.schema import Dateline, Image, Meta
 from dateline.sources.base import Block, Document
 
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -25,10 +35,7 @@ _MONTH = (
 # Any letter may start a word here (BOGOTÁ, Zürich, Łódź); `find_dateline` then requires
 # capitals, except for the particles of multi-word names (Rio de Janeiro, Frankfurt am Main).
 _PLACE_WORD = r"[^\W\d_][\w'’.\-]*"
-_PLACE_PARTICLES = frozenset(
-    {"de", "del", "da", "do", "dos", "das", "di", "du", "des", "al", "el", "la", "le", "les",
-     "am", "an", "der", "of", "upon", "on", "sur"}
-)
+_PLACE_PARTICLE = re.compile(r"(?:d[aeiu]|de[ls]|d[ao]s|al|el|las?|les?|am|an|der|of|upon|on|sur)$")
 DATELINE = re.compile(
     rf"""^(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD})*?)
     (?:,\s*(?!{_MONTH}\s+\d)(?P<region>{_PLACE_WORD}(?:\s{_PLACE_WORD})?))?
@@ -38,9 +45,7 @@ DATELINE = re.compile(
     \s*(?P<sep>--|—|–|-|:)(?=\s|[A-Z“"])""",
     re.VERBOSE,
 )
-FULL_DATE = re.compile(
-    rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),\s*(?P<year>(?:19|20)\d\d)\b"
-)
+FULL_DATE = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),\s*(?P<year>(?:19|20)\d\d)\b")
 # Digits may not touch, letters may: "2015-12-12T21:40:00+01:00" is a date-time.
 ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)")
@@ -141,7 +146,7 @@ def find_dateline(text: str) -> re.Match[str] | None:
 
 def _capitalized(name: str) -> bool:
     """Every word of a place name starts with a capital, particles such as "de" aside."""
-    return all(w[0].isupper() or w in _PLACE_PARTICLES for w in name.split())
+    return all(w[0].isupper() or _PLACE_PARTICLE.match(w) for w in name.split())
 
 
 def _is_title(text: str, title: str | None) -> bool:
