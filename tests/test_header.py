@@ -373,3 +373,37 @@ def test_html_example_header() -> None:
     assert [(i.caption[:16], i.credit) for i in meta.images] == [
         ("Delegates stand ", "Meridian Courier photo")
     ]
+
+
+# --- lines between the headline and the dateline -----------------------------------------
+
+DATELINED = "LONDON, March 3 (Reuters) - Officials said on Tuesday that the talks would resume."
+
+
+def test_question_headline_and_piped_byline() -> None:
+    """A headline may end in '?'; 'By X | Agency' is a byline, not body text."""
+    header = header_from(f"Will the truce hold?\n\nBy Jane Doe | Reuters\n\n{DATELINED}\n")
+    assert header.meta.headline == "Will the truce hold?"
+    assert header.meta.byline == "Jane Doe"
+    assert header.text == DATELINED
+
+
+def test_unknown_line_above_dateline_does_not_hide_it() -> None:
+    """The timestamp stays in the text, and the dateline below it is found with exact offsets."""
+    header = header_from(f"Will the truce hold?\n\nUpdated 10:02 GMT\n\n{DATELINED}\n")
+    dl = header.meta.dateline
+    assert dl is not None and dl.place == "London" and dl.start > 0
+    assert header.text[dl.start : dl.end] == "LONDON, March 3 (Reuters) -"
+    assert header.text.startswith("Updated 10:02 GMT")
+
+
+def test_sentence_before_dateline_is_not_a_headline() -> None:
+    header = header_from(f"The minister resigned after protests.\n\n{DATELINED}\n")
+    assert header.meta.headline is None
+    assert header.text.startswith("The minister resigned")
+
+
+def test_dateline_deep_in_the_text_is_ignored() -> None:
+    paragraphs = ["First paragraph of the story, with no dateline at all."] * 3
+    header = header_from("\n\n".join([*paragraphs, DATELINED]))
+    assert header.meta.dateline is None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -416,6 +417,38 @@ def test_cli_bad_file_exits_2_with_one_line(tmp_path: Path, case: str) -> None:
     assert len(lines) == 1, result.stderr
     assert str(path) in lines[0] and reason in lines[0]
     assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
+def test_cli_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_bytes((FIXTURES / "kyiv_ap.txt").read_bytes())
+    path.chmod(0)
+    result = run_read(str(path))
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert str(path) in line and "cannot read" in line
+
+
+@pytest.mark.slow
+def test_cli_permission_denied_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same failure for any user: reading the file raises PermissionError."""
+    path = tmp_path / "locked.txt"
+    path.write_bytes((FIXTURES / "kyiv_ap.txt").read_bytes())
+    real = Path.read_bytes
+
+    def deny(self: Path) -> bytes:
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    result = run_read(str(path))
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert str(path) in line and "cannot read (Permission denied)" in line
+    assert "Traceback" not in result.output
 
 
 @pytest.mark.slow

@@ -50,7 +50,8 @@ FULL_DATE = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),\s*(?P<year
 ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)")
 BYLINE = re.compile(
-    r"^(?:By|BY|by)\s+(?P<who>[A-Z][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7})$"
+    r"^(?:By|BY|by)\s+(?P<who>[A-Z][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7})"
+    r"(?:\s*\|\s*[A-Z][\w .&'’-]{0,40})?$"
 )
 _TERMINAL = re.compile(r"[.!?”\"’)…:]$")
 _BRACKETS = str.maketrans("", "", "[]")
@@ -59,6 +60,7 @@ _INLINE_CREDIT = re.compile(
     r"(?P<credit>[^)\]]+)[)\]]\s*$",
     re.I,
 )
+_DATELINE_PARAGRAPHS = 3  # a dateline further down is a quotation or a new story, not ours
 _TITLE_TAIL = re.compile(r"^\s*[|\-–—:·]")
 
 
@@ -244,7 +246,8 @@ def parse_header(doc: Document, published: date | None = None) -> Header:
     cut, urls, footer_publisher = _footer_start(blocks)
     body_blocks, images, headline, byline = [], [], None, doc.author
     dateline_seen = False
-    for block in blocks[:cut]:
+    dateline_at = _first_dateline_block(blocks[:cut])
+    for i, block in enumerate(blocks[:cut]):
         if block.kind in ("rule", "url"):
             continue
         if block.kind == "heading":
@@ -268,7 +271,8 @@ def parse_header(doc: Document, published: date | None = None) -> Header:
                 and doc.title is None
                 and not find_dateline(text)
                 and len(text.split()) <= 20
-                and not _TERMINAL.search(text)
+                # "Will the truce hold?" is a headline when the dateline paragraph follows.
+                and (not _TERMINAL.search(text) or (_before(i, dateline_at) and text[-1] != "."))
             ):
                 headline = text
                 continue
@@ -308,10 +312,34 @@ def _unshout(name: str) -> str:
     )
 
 
+def _before(i: int, dateline_at: int | None) -> bool:
+    return dateline_at is not None and i < dateline_at
+
+
+def _first_dateline_block(blocks: list[Block]) -> int | None:
+    """Index of the first paragraph that opens with a dateline, if any."""
+    return next(
+        (i for i, b in enumerate(blocks) if b.kind == "para" and find_dateline(_paragraph(b))),
+        None,
+    )
+
+
 def _dateline(text: str, evidence: list[date]) -> Dateline | None:
-    m = find_dateline(text)
-    if not m:
-        return None
+    """The dateline opening one of the first paragraphs, with offsets into the whole text.
+
+    Usually it opens the text; an unrecognized line above it ("By Jane Doe | Reuters",
+    "Updated 10:02 GMT") stays in the text but must not hide it.
+    """
+    offset = 0
+    for paragraph in text.split("\n\n")[:_DATELINE_PARAGRAPHS]:
+        m = find_dateline(paragraph)
+        if m:
+            return _dateline_of(m, offset, evidence)
+        offset += len(paragraph) + 2
+    return None
+
+
+def _dateline_of(m: re.Match[str], offset: int, evidence: list[date]) -> Dateline:
     place = _unshout(m["place"])
     if m["region"]:
         place = f"{place}, {_unshout(m['region'])}"
@@ -321,4 +349,6 @@ def _dateline(text: str, evidence: list[date]) -> Dateline | None:
         year = int(m["year"]) if m["year"] else None
         resolved = _resolve_dateline_date(_month(month_name), int(day), year, evidence)
         when = resolved.isoformat() if resolved else None
-    return Dateline(place=place, date=when, agency=m["agency"], start=m.start(), end=m.end())
+    return Dateline(
+        place=place, date=when, agency=m["agency"], start=offset + m.start(), end=offset + m.end()
+    )
