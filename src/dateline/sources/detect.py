@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,20 +40,34 @@ def load_text(
 
 
 def sniff(text: str) -> str | None:
-    """Guess a format from content: HTML markup, JSON objects, else None (text or Markdown)."""
+    """Guess a format from content: HTML markup, JSON objects, else None (text or Markdown).
+
+    A leading brace or bracket is not enough for JSON: "[UPDATED] Storm closes schools" is a
+    text article. JSON it is when the whole text or its first line (JSON Lines) parses.
+    """
     if _HTML_SNIFF.match(text):
         return "html"
-    head = text.lstrip()[:1]
-    if head in "{[" and head:
+    stripped = text.lstrip()
+    if stripped[:1] in ("{", "[") and (_parses(stripped) or _parses(stripped.split("\n", 1)[0])):
         return "json"
     return None
+
+
+def _parses(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def format_of(path: Path) -> str | None:
     """Format from the extension (`.jsonl.gz` counts as `.jsonl`); None means sniff."""
     suffixes = [s.lower() for s in path.suffixes[-2:]]
-    ext = suffixes[-2] if suffixes and suffixes[-1] == ".gz" and len(suffixes) == 2 else (
-        suffixes[-1] if suffixes else ""
+    ext = (
+        suffixes[-2]
+        if suffixes and suffixes[-1] == ".gz" and len(suffixes) == 2
+        else (suffixes[-1] if suffixes else "")
     )
     if ext in HTML_EXT:
         return "html"

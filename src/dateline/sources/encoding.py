@@ -20,7 +20,21 @@ def decode(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        encoding = best.encoding if best is not None else "utf-8"
-        text = data.decode(encoding, errors="replace")
+        text = _damaged_utf8(data)
+        if text is None:
+            best = from_bytes(data).best()
+            encoding = best.encoding if best is not None else "utf-8"
+            text = data.decode(encoding, errors="replace")
     return unicodedata.normalize("NFC", text)
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few bad bytes, when the valid multi-byte characters outnumber the bad ones.
+
+    Guessing a legacy code page for such a file turns every correct "—" or "é" into mojibake
+    to save one broken byte; replacing the broken bytes keeps the rest of the text intact.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    return text if good > bad else None

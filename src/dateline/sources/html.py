@@ -10,13 +10,17 @@ from lxml import html as lxml_html
 from dateline.sources.base import Block, Document, ReadError
 from dateline.sources.text import text_blocks
 
-_CANONICAL = re.compile(r"""<link[^>]+rel=["']canonical["'][^>]*>""", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# Dates only from the page's metadata (meta tags, <time>, JSON-LD): htmldate's extensive search
+# would otherwise take a year from a "© 2019" footer or a sidebar and invent a publication date.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
 def _figure_captions(page: str) -> list[tuple[str, str | None]]:
     """Captions and credits of <figure> elements, which trafilatura leaves out of the text."""
     try:
-        tree = lxml_html.fromstring(page)
+        # lxml refuses str input that carries an encoding declaration; the text is decoded already.
+        tree = lxml_html.fromstring(_XML_DECLARATION.sub("", page, count=1))
     except (ValueError, lxml_html.etree.ParserError):
         return []
     captions = []
@@ -24,7 +28,7 @@ def _figure_captions(page: str) -> list[tuple[str, str | None]]:
         credit_nodes = fig.xpath(
             ".//*[contains(@class,'credit') or contains(@class,'copyright') or self::cite]"
         )
-        credit = " ".join(" ".join(n.itertext()) for n in credit_nodes).strip() or None
+        credit = " ".join(" ".join(t for n in credit_nodes for t in n.itertext()).split())
         for node in credit_nodes:
             node.drop_tree()
         caption = " ".join(" ".join(fig.itertext()).split())
@@ -35,7 +39,13 @@ def _figure_captions(page: str) -> list[tuple[str, str | None]]:
 
 def read_html(page: str, name: str, url: str | None = None) -> Document:
     """Extract the article from an HTML page; fail with a reason when there is none."""
-    doc = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False)
+    doc = trafilatura.bare_extraction(
+        page,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        date_extraction_params=_DATE_PARAMS,
+    )
     if doc is None or not (doc.text or "").strip():
         raise ReadError(name, "no article text found in the HTML page")
     blocks: list[Block] = text_blocks(doc.text.replace("\n", "\n\n"))

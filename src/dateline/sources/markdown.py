@@ -29,6 +29,10 @@ _HARD_BREAK = re.compile(r"(\\|\s{2,})$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 _STRAY = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
 _WHOLE_EMPH = re.compile(r"^(\*\*\*|\*\*|\*|___|__|_)(?=\S)(.*\S)\1$")
+# Escaped characters are parked in the Private Use Area while markup is removed, so that
+# "\*not emphasis\*" is not read as emphasis, then put back as the plain characters.
+_PARK = 0xE000
+_PARKED = re.compile("[\ue000-\ue0ff]")
 
 MARKDOWN_SIGNS = (
     re.compile(r"^#{1,6}\s+\S", re.M),
@@ -52,6 +56,7 @@ def _placeholders() -> set[str]:
 def clean_inline(line: str) -> tuple[str, bool]:
     """Strip inline markup from one line; tell whether the whole line was emphasized."""
     line = _HARD_BREAK.sub("", line.rstrip("\n")).strip()
+    line = _ESCAPE.sub(lambda m: chr(_PARK + ord(m.group(1))), line)
     line = _IMAGE.sub(lambda m: m.group(1), line)
     line = _LINK.sub(lambda m: m.group(1), line)
     line = _REF_LINK.sub(lambda m: m.group(1), line)
@@ -62,7 +67,7 @@ def clean_inline(line: str) -> tuple[str, bool]:
     for pattern in (_STRONG, _EM_STAR, _EM_UNDER):
         line = pattern.sub(lambda m: m.group(m.lastindex or 1), line)
     line = _STRAY.sub("", line) if ("*" in line or "__" in line) else line
-    line = _ESCAPE.sub(r"\1", line)
+    line = _PARKED.sub(lambda m: chr(ord(m.group(0)) - _PARK), line)
     return re.sub(r"[ \t]+", " ", line).strip(), whole
 
 

@@ -32,10 +32,13 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_PLACE_WORD = r"[A-Z][A-Za-z'’.\-]*"
+# Any letter may start a word here (BOGOTÁ, Zürich, Łódź); `find_dateline` then requires
+# capitals, except for the particles of multi-word names (Rio de Janeiro, Frankfurt am Main).
+_PLACE_WORD = r"[^\W\d_][\w'’.\-]*"
+_PLACE_PARTICLE = re.compile(r"(?:d[aeiu]|de[ls]|d[ao]s|al|el|las?|les?|am|an|der|of|upon|on|sur)$")
 DATELINE = re.compile(
-    rf"""^(?P<place>{_PLACE_WORD}(?:\s+(?:{_PLACE_WORD}|de|del|al|el|la|of|upon))*?)
-    (?:,\s*(?!{_MONTH}\s+\d)(?P<region>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?))?
+    rf"""^(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD})*?)
+    (?:,\s*(?!{_MONTH}\s+\d)(?P<region>{_PLACE_WORD}(?:\s{_PLACE_WORD})?))?
     (?:\s*\[(?P<bracket>[^\]\n]{{1,24}})\])?
     (?:,?\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*(?P<year>\d{{4}}))?))?
     (?:\s*\((?P<agency>[A-Za-z][A-Za-z .&'-]{{0,30}})\))?
@@ -43,17 +46,22 @@ DATELINE = re.compile(
     re.VERBOSE,
 )
 FULL_DATE = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),\s*(?P<year>(?:19|20)\d\d)\b")
-ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+# Digits may not touch, letters may: "2015-12-12T21:40:00+01:00" is a date-time.
+ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)")
 BYLINE = re.compile(
-    r"^(?:By|BY|by)\s+(?P<who>[A-Z][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7})$"
+    r"^(?:By|BY|by)\s+(?P<who>[A-Z][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7})"
+    r"(?:\s*\|\s*[A-Z][\w .&'’-]{0,40})?$"
 )
 _TERMINAL = re.compile(r"[.!?”\"’)…:]$")
 _BRACKETS = str.maketrans("", "", "[]")
 _INLINE_CREDIT = re.compile(
-    r"\s*[(\[]\s*(?:Photo|Image|Credit|Picture|Photograph)s?\s*(?:by|:)\s*(?P<credit>[^)\]]+)[)\]]\s*$",
+    r"\s*[(\[]\s*(?:Photo|Image|Credit|Picture|Photograph)s?\s*(?:by|:)\s*"
+    r"(?P<credit>[^)\]]+)[)\]]\s*$",
     re.I,
 )
+_DATELINE_PARAGRAPHS = 3  # a dateline further down is a quotation or a new story, not ours
+_TITLE_TAIL = re.compile(r"^\s*[|\-–—:·]")
 
 
 @dataclass
@@ -127,19 +135,34 @@ def find_dateline(text: str) -> re.Match[str] | None:
     if not m:
         return None
     place = m["place"]
-    if len(place.split()) > 5:
+    if len(place.split()) > 5 or not _capitalized(place) or not _capitalized(m["region"] or ""):
         return None
     shouting = place.isupper() and sum(c.isalpha() for c in place) >= 3
     if not (m["agency"] or m["date"] or shouting):
         return None
-    if (
-        m["agency"]
-        and not m["date"]
-        and not shouting
-        and m["agency"] not in lexicons.load("agencies")
-    ):
+    known_agency = m["agency"] in lexicons.load("agencies")
+    if m["agency"] and not m["date"] and not shouting and not known_agency:
         return None
     return m
+
+
+def _capitalized(name: str) -> bool:
+    """Every word of a place name starts with a capital, particles such as "de" aside."""
+    return all(w[0].isupper() or _PLACE_PARTICLE.match(w) for w in name.split())
+
+
+def _is_title(text: str, title: str | None) -> bool:
+    """A paragraph that repeats the title (pages and records often put it atop the text too).
+
+    Page titles may carry the site after a separator ("Headline | The Courier").
+    """
+    if not title:
+        return False
+    norm_text, norm_title = " ".join(text.split()).casefold(), " ".join(title.split()).casefold()
+    if norm_text == norm_title:
+        return True
+    tail = norm_title[len(norm_text) :]
+    return norm_title.startswith(norm_text) and bool(_TITLE_TAIL.match(tail))
 
 
 def _is_credit_line(line: str) -> bool:
@@ -151,8 +174,12 @@ def _clean_credit(text: str) -> str | None:
     return text or None
 
 
-def _caption_of(block: Block) -> Image | None:
-    """A caption block: emphasized lines are the caption, the lines after them the credit."""
+def _caption_of(block: Block, in_body: bool = False) -> Image | None:
+    """A caption block: emphasized lines are the caption, the lines after them the credit.
+
+    A wholly emphasized block with no credit is a caption only before the body starts; inside
+    the body it is a subheading ("**Reaction**"), which is text, not a picture.
+    """
     lines = block.lines
     if block.kind == "image":
         return Image(caption=block.text, credit=None)
@@ -162,7 +189,7 @@ def _caption_of(block: Block) -> Image | None:
         split = next((i for i, (_, strong) in enumerate(lines) if not strong), len(lines))
         caption = " ".join(t for t, _ in lines[:split])
         credit = " ".join(t for t, _ in lines[split:])
-        if credit or _is_credit_line(caption) or split == len(lines):
+        if credit or _is_credit_line(caption) or (split == len(lines) and not in_body):
             return _split_inline_credit(caption, credit)
     if rest and _is_credit_line(lines[-1][0]):
         if len(lines) == 1:
@@ -219,17 +246,21 @@ def parse_header(doc: Document, published: date | None = None) -> Header:
     cut, urls, footer_publisher = _footer_start(blocks)
     body_blocks, images, headline, byline = [], [], None, doc.author
     dateline_seen = False
-    for block in blocks[:cut]:
+    dateline_at = _first_dateline_block(blocks[:cut])
+    for i, block in enumerate(blocks[:cut]):
         if block.kind in ("rule", "url"):
             continue
         if block.kind == "heading":
             headline = headline or block.text
             continue
-        caption = _caption_of(block)
+        caption = _caption_of(block, in_body=bool(body_blocks))
         if caption is not None:
             images.append(caption)
             continue
         text = _paragraph(block)
+        if not body_blocks and not dateline_seen and _is_title(text, doc.title):
+            headline = headline or text
+            continue
         if not body_blocks and not dateline_seen:
             by = BYLINE.match(text)
             if by:
@@ -240,7 +271,8 @@ def parse_header(doc: Document, published: date | None = None) -> Header:
                 and doc.title is None
                 and not find_dateline(text)
                 and len(text.split()) <= 20
-                and not _TERMINAL.search(text)
+                # "Will the truce hold?" is a headline when the dateline paragraph follows.
+                and (not _TERMINAL.search(text) or (_before(i, dateline_at) and text[-1] != "."))
             ):
                 headline = text
                 continue
@@ -270,19 +302,53 @@ def parse_header(doc: Document, published: date | None = None) -> Header:
     return Header(text=text, meta=meta)
 
 
+def _unshout(name: str) -> str:
+    """WASHINGTON -> Washington, PORT-AU-PRINCE -> Port-Au-Prince; abbreviations (D.C., US) stay."""
+    if not name.isupper():
+        return name
+    return " ".join(
+        w if len(w) <= 2 or "." in w else "-".join(part.capitalize() for part in w.split("-"))
+        for w in name.split()
+    )
+
+
+def _before(i: int, dateline_at: int | None) -> bool:
+    return dateline_at is not None and i < dateline_at
+
+
+def _first_dateline_block(blocks: list[Block]) -> int | None:
+    """Index of the first paragraph that opens with a dateline, if any."""
+    return next(
+        (i for i, b in enumerate(blocks) if b.kind == "para" and find_dateline(_paragraph(b))),
+        None,
+    )
+
+
 def _dateline(text: str, evidence: list[date]) -> Dateline | None:
-    m = find_dateline(text)
-    if not m:
-        return None
-    place = m["place"]
+    """The dateline opening one of the first paragraphs, with offsets into the whole text.
+
+    Usually it opens the text; an unrecognized line above it ("By Jane Doe | Reuters",
+    "Updated 10:02 GMT") stays in the text but must not hide it.
+    """
+    offset = 0
+    for paragraph in text.split("\n\n")[:_DATELINE_PARAGRAPHS]:
+        m = find_dateline(paragraph)
+        if m:
+            return _dateline_of(m, offset, evidence)
+        offset += len(paragraph) + 2
+    return None
+
+
+def _dateline_of(m: re.Match[str], offset: int, evidence: list[date]) -> Dateline:
+    place = _unshout(m["place"])
     if m["region"]:
-        place = f"{place}, {m['region']}"
-    if place.isupper():
-        place = " ".join(w if len(w) <= 2 else w.capitalize() for w in place.split())
+        place = f"{place}, {_unshout(m['region'])}"
     when = None
     if m["date"]:
         month_name, day = m["date"].replace(",", " ").split()[:2]
         year = int(m["year"]) if m["year"] else None
         resolved = _resolve_dateline_date(_month(month_name), int(day), year, evidence)
         when = resolved.isoformat() if resolved else None
-    return Dateline(place=place, date=when, agency=m["agency"], start=m.start(), end=m.end())
+    return Dateline(
+        place=place, date=when, agency=m["agency"], start=offset + m.start(), end=offset + m.end()
+    )
