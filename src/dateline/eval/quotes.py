@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -188,7 +189,9 @@ def name_key(name: str | None) -> list[str]:
     """Words of a name, lowercased, without articles or punctuation."""
     if not name:
         return []
-    words = _PUNCT.sub(" ", name.lower().replace("’", "'").replace("'s ", " ")).split()
+    folded = unicodedata.normalize("NFKD", name.lower().replace("’", "'").replace("'s ", " "))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))  # Erdoğan = Erdogan
+    words = _PUNCT.sub(" ", folded).split()
     return [w for w in words if w not in ("the", "a", "an")]
 
 

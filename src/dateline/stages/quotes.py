@@ -70,6 +70,7 @@ def extract_quotes(doc: Doc, entities: list[Entity], times: list[Time]) -> list[
     attribution = Attribution(doc, entities, times, [(m.open, m.close + 1) for m in marks])
     found = [q for q in (_attribute_marked(attribution, m, marks) for m in marks) if q]
     _borrow_speakers(attribution, found, marks)
+    _resolve_pronouns(attribution, found)
     found = [q for q in found if q.cue is not None or q.kind == "direct"]
     found += _indirect(attribution, [q for q in found if q.kind == "direct"])
     found.sort(key=lambda q: (q.start, q.end))
@@ -86,7 +87,7 @@ def extract_quotes(doc: Doc, entities: list[Entity], times: list[Time]) -> list[
                 speaker_text=q.speaker.text,
                 speaker_start=q.speaker.start,
                 speaker_end=q.speaker.end,
-                cue=q.cue.text if q.cue else None,
+                cue=(q.cue.text or None) if q.cue else None,
                 channel=attribution.channel(q.cue) if q.cue else None,
                 time=attribution.time_for(q.cue, q.exclude) if q.cue else None,
             )
@@ -253,14 +254,22 @@ def _after(att: Attribution, m: Marked) -> Cue | None:
     pos = m.close + 1
     para_end = text.find("\n", pos)
     para_end = len(text) if para_end < 0 else para_end
+    lead = text[pos:para_end].lstrip(" .,")
+    if lead.startswith(lexicon()["dashes"]):  # a pull quote's name line: "…” — Matthew Ingram"
+        dash = att.token_at(para_end - len(lead))
+        return att.name_line_cue(dash) if dash is not None else None
     sent = _sentence(att, pos) if pos < para_end else None
     if sent is None:
         return None
     end = min(max(sent[1], pos), para_end)
     if not text[pos:end].strip(" ,.") and end < para_end:
-        nxt = _sentence(att, end + 1)
-        if nxt is not None:
-            end = min(nxt[1], para_end)
+        # the parser ended the sentence at the mark: go on only into a speaker line
+        # ("…,” | the group said"), not into the next sentence ("…”. | The defendants claimed")
+        rest = text[end:para_end].lstrip()
+        if text[m.close - 1] == "," or rest[:1].islower():
+            nxt = _sentence(att, end + 1)
+            if nxt is not None:
+                end = min(nxt[1], para_end)
     reopen = [i for i in range(pos, end) if text[i] in "“\"‘" and att.in_quote(i + 1)]
     end = min([end, *reopen])
     for cue in att.cues_in(pos, end):
@@ -285,7 +294,14 @@ def _before(att: Attribution, m: Marked) -> Cue | None:
             start = prev[0]
     para = text.rfind("\n", 0, m.open) + 1
     cues = [c for c in att.cues_in(max(start, para), m.open) if c.speaker is not None]
-    return cues[-1] if cues else None
+    if cues:
+        return cues[-1]
+    if text[max(start, para) : m.open].rstrip().endswith(":"):  # "the statement from X: “…”"
+        for tok in reversed(_tokens(att, max(start, para), m.open)):
+            cue = att.document_cue(tok)
+            if cue is not None:
+                return cue
+    return None
 
 
 def _borrow_speakers(att: Attribution, found: list[Found], marks: list[Marked]) -> None:
@@ -330,6 +346,25 @@ def _previous_paragraph(
             return Found("direct", 0, 0, cues[-1], att.speaker(cues[-1]))
     quoted = [o for o in by_para.get(prev, []) if o.cue is not None and o.kind == "direct"]
     return quoted[-1] if quoted else None
+
+
+def _resolve_pronouns(att: Attribution, found: list[Found]) -> None:
+    """A speaker pronoun that coreference left unresolved ("She also said …" after "The head
+    of the investigators told the court …") is the speaker of the quote before it."""
+    pronouns = lexicon()["speaker_pronouns"]
+    text = att.text
+    ordered = sorted(found, key=lambda q: q.start)
+    for n, q in enumerate(ordered):
+        if q.speaker.entity is not None or (q.speaker.text or "").lower() not in pronouns:
+            continue
+        floor = text.rfind("\n", 0, text.rfind("\n", 0, q.start))  # previous paragraph on
+        for prior in reversed(ordered[:n]):
+            if prior.start < floor:
+                break
+            named = prior.speaker.text and prior.speaker.text.lower() not in pronouns
+            if named and prior.speaker.start is not None and prior.speaker.start < q.start:
+                q.speaker = prior.speaker
+                break
 
 
 # --- indirect speech --------------------------------------------------------------------------

@@ -32,6 +32,8 @@ _CIRCUMSTANCE = frozenset(
     {"prep", "dative", "dobj", "npadvmod", "advmod", "agent", "prt", "iobj", "attr", "oprd"}
 )
 _CLIMB_LIMIT = 4
+# How a name attaches to the title word a parse may have made the head of the phrase.
+_NAME_LINKS = frozenset({"compound", "appos", "flat", "nmod", "npadvmod"})
 _EDGE = " \t\n,;:-–—("
 
 
@@ -75,6 +77,9 @@ def _lexicon() -> dict:
         "complementizers": {c.lower() for c in lex.get("complementizers") or []},
         "title_cues": [t.lower() for t in lex.get("title_cues") or []],
         "title_minor": {w.lower() for w in lex.get("title_minor_words") or []},
+        "partitives": {w.lower() for w in lex.get("partitives") or []},
+        "speaker_pronouns": {w.lower() for w in lex.get("speaker_pronouns") or []},
+        "dashes": tuple(lex.get("attribution_dashes") or ()),
     }
 
 
@@ -136,6 +141,8 @@ class Attribution:
             else:
                 continue
             head = self._speaker_token(tok)
+            if head is not None and "\n" in self.text[min(head.idx, tok.idx) : max(head.idx, tok.idx)]:
+                head = None  # the parse ran across a paragraph break: not this cue's speaker
             span = self.phrase(head) if head is not None else None
             found.append(
                 Cue(
@@ -172,31 +179,39 @@ class Attribution:
 
     def _speaker_token(self, cue: Token) -> Token | None:
         """The head word of whoever the cue verb reports: its subject, or an inherited one."""
-        docs = _lexicon()["document_nouns"]
         tok = cue
         for _ in range(_CLIMB_LIMIT):
-            deps = {c.dep_: c for c in reversed(list(tok.children))}
-            agent = deps.get("agent")
+            children = list(tok.children)
+            agent = next((c for c in children if c.dep_ == "agent"), None)
             if agent is not None:
                 obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
-            subj = deps.get("nsubj")
-            if subj is not None:
+            # several subjects are a misparse ("co - founder Mark Zuckerberg"): the nearest wins
+            subjects = [c for c in children if c.dep_ == "nsubj"]
+            if subjects:
+                subj = self._whole_of(min(subjects, key=lambda c: abs(c.i - tok.i)))
                 if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
-                    return tok.head
-                return subj
-            if "nsubjpass" in deps:  # "X was quoted as saying"; a passive cue has no speaker
-                return deps["nsubjpass"] if tok is not cue else None
+                    subj = tok.head
+                    if not self._is_document(subj):
+                        return subj
+                    tok = subj  # "a statement which said": whoever issued the statement
+                    author = self._author(tok)
+                    if author is not None or tok.head is tok:
+                        return author
+                    tok = tok.head
+                    continue
+                return self._author(subj) or subj if self._is_document(subj) else subj
+            passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+            if passive is not None:  # "X was quoted as saying"; a passive cue has no speaker
+                return passive if tok is not cue else None
             if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 noun = tok.head
-                if noun.lemma_.lower() not in docs:
+                if not self._is_document(noun):
                     return noun  # "officials saying ...": the noun speaks
-                by = next(
-                    (g for c in noun.children if c.lower_ == "by" for g in c.children), None
-                )
-                if by is not None:
-                    return by
+                author = self._author(noun)
+                if author is not None:
+                    return author
                 if noun.head is noun or noun.head.pos_ not in ("VERB", "AUX"):
                     return None
                 tok = noun.head  # "passed a resolution calling for": who passed it
@@ -205,6 +220,31 @@ class Attribution:
                 tok = tok.head
                 continue
             return None
+        return None
+
+    @staticmethod
+    def _whole_of(subj: Token) -> Token:
+        """"Part of the judge's statement reads": the statement is what speaks."""
+        if subj.lemma_.lower() not in _lexicon()["partitives"]:
+            return subj
+        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        return obj if obj is not None and Attribution._is_document(obj) else subj
+
+    @staticmethod
+    def _is_document(tok: Token) -> bool:
+        return tok.lemma_.lower() in _lexicon()["document_nouns"]
+
+    @staticmethod
+    def _author(noun: Token) -> Token | None:
+        """Who a document is from: "the judge's statement", "a statement by/from X"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                    return obj  # not "posts from Friday"
         return None
 
     def phrase(self, head: Token) -> tuple[int, int] | None:
@@ -219,16 +259,46 @@ class Attribution:
         ids = sorted(t.i for t in keep)
         lo = hi = head.i
         present = set(ids)
-        while lo - 1 in present:
+        doc = self.doc
+
+        def bridged(i: int, step: int) -> bool:  # "co - founder": a hyphen between kept words
+            return doc[i].text in "-–" and i + step in present
+
+        while lo - 1 in present or (lo - 2 >= 0 and bridged(lo - 1, -1)):
             lo -= 1
-        while hi + 1 in present:
+        while hi + 1 in present or (hi + 2 < len(doc) and bridged(hi + 1, 1)):
             hi += 1
-        start, end = self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi])
+        start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
         while start < end and self.text[start] in _EDGE:
             start += 1
         while end > start and self.text[end - 1] in _EDGE:
             end -= 1
         return (start, end) if end > start else None
+
+    def document_cue(self, noun: Token) -> Cue | None:
+        """A document that carries the words ("the following statement from the king:")."""
+        if not self._is_document(noun):
+            return None
+        author = self._author(noun)
+        if author is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head is not noun:
+            author = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        span = self.phrase(author) if author is not None else None
+        if span is None or author is None:
+            return None
+        return Cue(noun, noun.idx, noun.idx + len(noun), noun.text, span, author.idx, None)
+
+    def name_line_cue(self, dash: Token) -> Cue | None:
+        """The name after a pull quote's dash ("“…” — Matthew Ingram"): a run of capitalized
+        words, the last of them the head."""
+        run = list(
+            itertools.takewhile(
+                lambda t: t.text[:1].isupper() and not t.is_punct, self.doc[dash.i + 1 :]
+            )
+        )
+        if not run or len(run) > 6:
+            return None
+        span = (run[0].idx, run[-1].idx + len(run[-1]))
+        return Cue(dash, dash.idx, dash.idx + len(dash), "", span, run[-1].idx, None)
 
     # --- lookups ----------------------------------------------------------------------------
 
@@ -253,22 +323,42 @@ class Attribution:
         if cue.speaker is None:
             return Speaker(None, None, None, None)
         start, end = cue.speaker
-        return Speaker(self.entity_at(start, end, cue.speaker_head), self.text[start:end], start, end)
+        head = self._token_at(cue.speaker_head) if cue.speaker_head is not None else None
+        entity = self.entity_at(start, end, head)
+        if entity is None and head is not None:
+            # "The Vice President, Mike Pence, said": the appositive names the speaker (and
+            # "Writing in a blog post, Matthew Ingram dubbed", parsed with Ingram as a modifier)
+            for appos in (c for c in head.children if c.dep_ in ("appos", "npadvmod")):
+                span = self.phrase(appos)
+                found = self.entity_at(*span, appos) if span else None
+                if found is not None and span is not None:
+                    return Speaker(found, self.text[span[0] : span[1]], *span)
+            entity = self._titled_name(start, end, head)
+        return Speaker(entity, self.text[start:end], start, end)
 
-    def entity_at(self, start: int, end: int, head: int | None) -> str | None:
-        """The entity with a mention covering the phrase's head word; for a proper-name head the
-        parse may have put the title first ("Secretary of State Antony Blinken"), so a mention
-        ending the phrase counts too. "U.S. officials" names no entity: its head is "officials"."""
+    def _mentions_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
         i = bisect_left(self.mentions, (end,))
-        inside = [m for m in self.mentions[max(0, i - 40) : i] if m[0] < end and start < m[1]]
-        if head is not None:
-            covering = [m for m in inside if m[0] <= head < m[1]]
-            if covering:
-                return min(covering, key=lambda m: m[1] - m[0])[2]
-        tail = [m for m in inside if m[1] >= end - 1 and m[0] >= start]
-        token = self._token_at(head) if head is not None else None
-        if tail and token is not None and token.pos_ == "PROPN":
-            return tail[-1][2]
+        return [m for m in self.mentions[max(0, i - 40) : i] if m[0] < end and start < m[1]]
+
+    def entity_at(self, start: int, end: int, head: Token | None) -> str | None:
+        """The entity with a mention covering the phrase's head word. "U.S. officials" names
+        no entity: its head is "officials"."""
+        if head is None:
+            return None
+        covering = [m for m in self._mentions_in(start, end) if m[0] <= head.idx < m[1]]
+        return min(covering, key=lambda m: m[1] - m[0])[2] if covering else None
+
+    def _titled_name(self, start: int, end: int, head: Token) -> str | None:
+        """A name that ends the phrase under a title the parse made its head ("Executive
+        director of the ... chapter Alia Salem")."""
+        for m in reversed(self._mentions_in(start, end)):
+            if m[1] < end - 1:
+                continue
+            named = self._token_at(m[1] - 1)
+            while named is not None and named.dep_ in _NAME_LINKS and named.head is not named:
+                if named.head.i == head.i:
+                    return m[2]
+                named = named.head
         return None
 
     def _token_at(self, pos: int) -> Token | None:
@@ -287,6 +377,8 @@ class Attribution:
         region = [c for c in tok.children if c.dep_ in _CIRCUMSTANCE]
         if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in lex["document_nouns"]:
             words.append(tok.head.lower_)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            words.append(tok.lower_)
         for child in region:
             words.extend(t.lower_ for t in child.subtree if not self.in_quote(t.idx))
         joined = f" {' '.join(words)} "
