@@ -154,7 +154,9 @@ def quotes_cmd(
     paths: Annotated[
         list[Path] | None, typer.Argument(help="Files or folders; - for standard input.")
     ] = None,
-    date_: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD.")] = None,
+    date_: Annotated[
+        str | None, typer.Option("--date", help="Publication date YYYY-MM-DD.")
+    ] = None,
     model: ModelOpt = None,
     lexicon: LexiconOpt = None,
 ) -> None:
@@ -182,42 +184,30 @@ def quotes_cmd(
 
 @eval_app.command("quotes")
 def eval_quotes(
-    gold: Annotated[Path, typer.Argument(help="Gold quotes, JSONL (doc_id, kind, speaker, text).")],
+    gold: Annotated[Path, typer.Argument(help="Gold quotes, JSONL: doc_id, kind, speaker, text.")],
     corpus: Annotated[
         Path | None, typer.Option(help="JSONL corpus holding the gold's doc_ids.")
     ] = None,
-    errors: Annotated[bool, typer.Option("--errors", help="List misses and wrong speakers.")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List misses and wrong speakers.")
+    ] = False,
     model: ModelOpt = None,
 ) -> None:
     """Score quotes: span P/R/F1 by kind (overlap >= 0.5) and speaker accuracy when matched."""
     from dateline.eval import quotes as ev
     from dateline.pipeline import DEFAULT_MODEL, Pipeline
-    from dateline.sources.records import record_document
 
     corpus = corpus or ev.default_corpus(gold)
     for path in (gold, corpus):
         if not path.is_file():
             raise fail(f"{path}: no such file")
     try:
-        gold_quotes = ev.load_gold(gold)
-        records = ev.corpus_records(corpus, {g.doc_id for g in gold_quotes})
-    except ValueError as exc:
+        report, missing = ev.evaluate(gold, corpus, Pipeline(model or DEFAULT_MODEL))
+    except (ValueError, RuntimeError) as exc:
         raise fail(str(exc)) from None
-    docs = [record_document(r, r["id"]) for r in records]
-    articles = dict(zip([r["id"] for r in records], Pipeline(model or DEFAULT_MODEL).run(docs)))
-    gold_by_doc: dict[str, list] = {}
-    for g in gold_quotes:
-        gold_by_doc.setdefault(g.doc_id, []).append(g)
-    predicted = {}
-    for doc_id, article in articles.items():
-        if isinstance(article, Article):
-            ev.locate(gold_by_doc.get(doc_id, []), article.text)
-            predicted[doc_id] = ev.predictions(article)
-    report = ev.score(gold_by_doc, predicted)
     if errors:
         ev.print_errors(report, out)
-    ev.print_report(report, out, missing=len(set(gold_by_doc) - set(predicted)))
-
+    ev.print_report(report, out, missing=missing)
 
 def main() -> None:
     app()

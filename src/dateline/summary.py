@@ -53,8 +53,9 @@ def print_summary(article: Article, console: Console) -> None:
 def quotes_table(article: Article) -> Table:
     """Who said what: speaker (entity name, else the words), kind, cue, channel and quote."""
     table = Table(title="Quotes", title_justify="left")
-    for col in ("id", "speaker", "kind", "cue", "channel", "quote"):
-        table.add_column(col, overflow="fold")
+    for col in ("id", "speaker", "kind", "cue", "channel"):
+        table.add_column(col, max_width=28, overflow="fold")
+    table.add_column("quote", ratio=1, min_width=30, overflow="fold")
     for q in article.quotes:
         entity = article.entity(q.speaker)
         speaker = entity.name if entity else (q.speaker_text or "")

@@ -18,11 +18,16 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 
 from dateline.schema import Article
+from dateline.sources.records import record_document
+
+if TYPE_CHECKING:
+    from dateline.pipeline import Pipeline
 
 KINDS = ("direct", "partial", "indirect")
 MIN_OVERLAP = 0.5
@@ -158,24 +163,21 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return shared / longest if shared > 0 and longest > 0 else 0.0
 
 
-def align(
-    gold: list[GoldQuote], predicted: list[Predicted]
-) -> list[tuple[GoldQuote, Predicted]]:
+def align(gold: list[GoldQuote], predicted: list[Predicted]) -> list[tuple[GoldQuote, Predicted]]:
     """One-to-one pairs with overlap >= MIN_OVERLAP, best overlap first."""
     pairs = sorted(
         (
-            (overlap((g.start, g.end), (p.start, p.end)), gi, pi)
+            (-overlap((g.start, g.end), (p.start, p.end)), gi, pi)
             for gi, g in enumerate(gold)
             if g.start is not None and g.end is not None
             for pi, p in enumerate(predicted)
         ),
-        reverse=True,
-    )
+    )  # best overlap first; ties go to the earlier gold and the earlier prediction
     used_g: set[int] = set()
     used_p: set[int] = set()
     matched = []
-    for score, gi, pi in pairs:
-        if score < MIN_OVERLAP:
+    for negative, gi, pi in pairs:
+        if -negative < MIN_OVERLAP:
             break
         if gi in used_g or pi in used_p:
             continue
@@ -233,7 +235,9 @@ def score(
         hit_p = {id(p) for _, p in matched}
         report.missed += [g for g in gold if id(g) not in hit_g and g.start is not None]
         report.spurious += [(doc_id, p) for p in predicted if id(p) not in hit_p]
-        report.wrong_speaker += [(g, p) for g, p in matched if not same_speaker(g.speaker, p.speaker)]
+        report.wrong_speaker += [
+            (g, p) for g, p in matched if not same_speaker(g.speaker, p.speaker)
+        ]
     return report
 
 
@@ -258,6 +262,23 @@ def corpus_records(path: Path, ids: set[str]) -> list[dict]:
             if row.get("id") in ids:
                 rows.append(row)
     return rows
+
+
+def evaluate(gold: Path, corpus: Path, pipeline: Pipeline) -> tuple[Report, int]:
+    """Run the pipeline on the gold's articles and score them; also the number of gold
+    articles the corpus lacks."""
+    gold_quotes = load_gold(gold)
+    gold_by_doc: dict[str, list[GoldQuote]] = {}
+    for g in gold_quotes:
+        gold_by_doc.setdefault(g.doc_id, []).append(g)
+    records = corpus_records(corpus, set(gold_by_doc))
+    docs = [record_document(r, r["id"]) for r in records]
+    predicted: dict[str, list[Predicted]] = {}
+    for record, article in zip(records, pipeline.run(docs), strict=True):
+        if isinstance(article, Article):
+            locate(gold_by_doc[record["id"]], article.text)
+            predicted[record["id"]] = predictions(article)
+    return score(gold_by_doc, predicted), len(set(gold_by_doc) - set(predicted))
 
 
 def default_corpus(gold: Path) -> Path:

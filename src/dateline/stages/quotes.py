@@ -270,7 +270,7 @@ def _after(att: Attribution, m: Marked) -> Cue | None:
             nxt = _sentence(att, end + 1)
             if nxt is not None:
                 end = min(nxt[1], para_end)
-    reopen = [i for i in range(pos, end) if text[i] in "“\"‘" and att.in_quote(i + 1)]
+    reopen = [i for i in range(pos, end) if text[i] in '“"‘' and att.in_quote(i + 1)]
     end = min([end, *reopen])
     for cue in att.cues_in(pos, end):
         if cue.speaker is None:
@@ -378,7 +378,7 @@ def _indirect(att: Attribution, direct: list[Found]) -> list[Found]:
     out: list[Found] = []
     for cue in att.cues:
         content = att.reported_content(cue)
-        if content is None or cue.speaker is None:
+        if content is None or cue.speaker is None or _negated(cue):
             continue
         start, end = content
         i = bisect_right(starts, end)
@@ -387,7 +387,10 @@ def _indirect(att: Attribution, direct: list[Found]) -> list[Found]:
         )
         if covered >= 0.5 * (end - start):
             continue
-        out.append(
-            Found("indirect", start, end, cue, att.speaker(cue), exclude=[(start, end)])
-        )
+        out.append(Found("indirect", start, end, cue, att.speaker(cue), exclude=[(start, end)]))
     return [q for q in out if not any(o is not q and o.start <= q.cue.start < o.end for o in out)]
+
+
+def _negated(cue: Cue) -> bool:
+    """ "Netanyahu has not said publicly that he accepts": a denied speech act reports nothing."""
+    return any(c.dep_ == "neg" for c in cue.token.children)

@@ -103,9 +103,7 @@ class Attribution:
         self.quoted = sorted(quoted)
         self._quoted_starts = [s for s, _ in self.quoted]
         self.token_starts = [t.idx for t in doc]
-        self.mentions = sorted(
-            (m.start, m.end, e.id, e.name) for e in entities for m in e.mentions
-        )
+        self.mentions = sorted((m.start, m.end, e.id, e.name) for e in entities for m in e.mentions)
         self.names = {e.id: e.name for e in entities}
         self.times = sorted(times, key=lambda t: t.start)
         self.cues = self._find_cues()
@@ -141,7 +139,10 @@ class Attribution:
             else:
                 continue
             head = self._speaker_token(tok)
-            if head is not None and "\n" in self.text[min(head.idx, tok.idx) : max(head.idx, tok.idx)]:
+            if (
+                head is not None
+                and "\n" in self.text[min(head.idx, tok.idx) : max(head.idx, tok.idx)]
+            ):
                 head = None  # the parse ran across a paragraph break: not this cue's speaker
             span = self.phrase(head) if head is not None else None
             found.append(
@@ -224,7 +225,7 @@ class Attribution:
 
     @staticmethod
     def _whole_of(subj: Token) -> Token:
-        """"Part of the judge's statement reads": the statement is what speaks."""
+        """ "Part of the judge's statement reads": the statement is what speaks."""
         if subj.lemma_.lower() not in _lexicon()["partitives"]:
             return subj
         of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -437,12 +438,13 @@ class Attribution:
         return self._trim(min(ids), max(ids))
 
     def _object_clause(self, tok: Token) -> Token | None:
-        """"says its position that it will not agree ...": an object noun carrying a clause."""
+        """ "says its position that it will not agree ...": an object noun carrying a clause."""
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
         if obj is None:
             return None
-        if any(c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX")
-               for c in obj.children):
+        if any(
+            c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in obj.children
+        ):
             return obj
         return None
 
@@ -467,12 +469,12 @@ class Attribution:
         """Drop a leading complementizer and edge punctuation; keep closing quotation marks."""
         comps = _lexicon()["complementizers"]
         doc = self.doc
-        while lo <= hi and (doc[lo].lower_ in comps or doc[lo].is_punct and
-                            doc[lo].text not in "“\"‘'"):
+        while lo <= hi and (
+            doc[lo].lower_ in comps or (doc[lo].is_punct and doc[lo].text not in "“\"‘'")
+        ):
             lo += 1
-        while hi >= lo and doc[hi].is_punct and doc[hi].text in ",;:.—–-":
+        while hi >= lo and (doc[hi].is_space or (doc[hi].is_punct and doc[hi].text in ",;:.—–-")):
             hi -= 1
         if hi - lo < 1:
             return None
         return doc[lo].idx, doc[hi].idx + len(doc[hi])
-
