@@ -30,7 +30,8 @@ _MAX_SINGLE = 400  # a single-quoted stretch longer than this is apostrophes, no
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 # A verb in these relations belongs to a noun phrase: "everything he did" is not a clause.
 _EMBEDDED = frozenset({"relcl", "acl", "pcomp", "pobj", "amod", "dobj"})
-_NEAR_AFTER = 12  # tokens between a closing mark and its cue ("…,” the ministry's X said")
+_NEAR_AFTER = 12
+_QUOTED_CONTENT = 0.8  # share of a reported clause in marks above which it is the quote itself  # tokens between a closing mark and its cue ("…,” the ministry's X said")
 
 
 @dataclass
@@ -385,10 +386,26 @@ def _indirect(att: Attribution, direct: list[Found]) -> list[Found]:
         covered = sum(
             max(0, min(e, end) - max(s, start)) for s, e in direct_spans[max(0, i - 6) : i]
         )
-        if covered >= 0.5 * (end - start):
-            continue
+        opens_quote = any(s <= start <= s + 2 for s, _ in direct_spans[max(0, i - 6) : i])
+        if opens_quote or covered >= _QUOTED_CONTENT * (end - start):
+            continue  # 'he said "We couldn’t win," and …': the direct quote carries it
         out.append(Found("indirect", start, end, cue, att.speaker(cue), exclude=[(start, end)]))
-    return [q for q in out if not any(o is not q and o.start <= q.cue.start < o.end for o in out)]
+    return [q for q in out if not any(_nests(o, q) or _frames(q, o) for o in out if o is not q)]
+
+
+def _nests(outer: Found, inner: Found) -> bool:
+    """Reported speech inside reported speech ("he said would allow him") belongs to the
+    outer quote, unless the outer one merely frames a new speaker (see _frames)."""
+    assert inner.cue is not None
+    return outer.start <= inner.cue.start < outer.end and not _frames(outer, inner)
+
+
+def _frames(outer: Found, inner: Found) -> bool:
+    """A reported clause that opens with another speaker and cue ("…: Professor Burrows said
+    the flag …") is a misparse of two sentences: the inner quote is the real one."""
+    if inner.cue is None or inner.speaker.start is None:
+        return False
+    return outer.start <= inner.speaker.start <= outer.start + 1 and inner.cue.start < outer.end
 
 
 def _negated(cue: Cue) -> bool:

@@ -31,6 +31,8 @@ _CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "acomp"})
 _CIRCUMSTANCE = frozenset(
     {"prep", "dative", "dobj", "npadvmod", "advmod", "agent", "prt", "iobj", "attr", "oprd"}
 )
+# Dependents of a cue after its reported clause that are really the clause's end.
+_CONTINUATION = frozenset({"advcl", "ccomp", "dobj", "dep", "npadvmod", "oprd", "xcomp"})
 _CLIMB_LIMIT = 4
 # How a name attaches to the title word a parse may have made the head of the phrase.
 _NAME_LINKS = frozenset({"compound", "appos", "flat", "nmod", "npadvmod"})
@@ -77,6 +79,7 @@ def _lexicon() -> dict:
         "complementizers": {c.lower() for c in lex.get("complementizers") or []},
         "title_cues": [t.lower() for t in lex.get("title_cues") or []],
         "title_minor": {w.lower() for w in lex.get("title_minor_words") or []},
+        "not_content": {w.lower() for w in lex.get("not_content") or []},
         "partitives": {w.lower() for w in lex.get("partitives") or []},
         "speaker_pronouns": {w.lower() for w in lex.get("speaker_pronouns") or []},
         "dashes": tuple(lex.get("attribution_dashes") or ()),
@@ -434,8 +437,20 @@ class Attribution:
             comp = self._object_clause(tok)
         if comp is None:
             return None
+        if next(comp.subtree).lower_ in _lexicon()["not_content"]:
+            return None  # "did not say why ...": a question, not a claim
         ids = [t.i for t in comp.subtree]
-        return self._trim(min(ids), max(ids))
+        hi = max(ids)
+        # the parser often hangs the end of the reported clause on the cue itself ("said she did
+        # this to show victims | “there is nothing …”", "| because they had …"): take it along
+        for child in tok.rights:
+            if child.i > hi and child.dep_ in _CONTINUATION:
+                if any(
+                    t.text in ";" or t.dep_ == "cc" for t in self.doc[hi + 1 : child.left_edge.i]
+                ):
+                    break
+                hi = max(t.i for t in child.subtree)
+        return self._trim(min(ids), hi)
 
     def _object_clause(self, tok: Token) -> Token | None:
         """ "says its position that it will not agree ...": an object noun carrying a clause."""
