@@ -252,3 +252,31 @@ def test_titles_in_marks() -> None:
     text = "He called it “a disgrace”."
     (mark,) = find_marks(text)
     assert not is_title(text, mark)
+
+
+# --- time of the words (times come from the times stage; here we hand them in) -------------
+
+
+def test_time_is_taken_from_the_cue_clause_not_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.schema import Meta, Time
+    from dateline.stages.entities import extract_entities
+    from dateline.stages.quotes import extract_quotes
+
+    text = (
+        "Officials met in Oslo on Sunday.\n\n"
+        "Foreign Minister Ann Lee said on Monday that the talks on Sunday had failed.\n\n"
+        "“We will try again,” Lee told reporters."
+    )
+    doc = nlp(text)
+    spans = [(m.start(), m.end()) for m in __import__("re").finditer(r"Sunday|Monday", text)]
+    times = [
+        Time(id=f"T{n}", type="DATE", text=text[s:e], start=s, end=e)
+        for n, (s, e) in enumerate(spans, 1)
+    ]
+    quotes = extract_quotes(doc, extract_entities(doc, Meta()), times)
+    indirect = next(q for q in quotes if q.kind == "indirect")
+    assert indirect.text == "the talks on Sunday had failed"
+    assert indirect.time == "T2"  # "on Monday", when she said it; not Sunday, when talks failed
+    direct = next(q for q in quotes if q.kind == "direct")
+    assert direct.time is None
+    assert direct.channel == "reporters"
