@@ -30,8 +30,8 @@ _MAX_SINGLE = 400  # a single-quoted stretch longer than this is apostrophes, no
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 # A verb in these relations belongs to a noun phrase: "everything he did" is not a clause.
 _EMBEDDED = frozenset({"relcl", "acl", "pcomp", "pobj", "amod", "dobj"})
-_NEAR_AFTER = 12
-_QUOTED_CONTENT = 0.8  # share of a reported clause in marks above which it is the quote itself  # tokens between a closing mark and its cue ("…,” the ministry's X said")
+_NEAR_AFTER = 12  # tokens between a closing mark and its cue ("…,” the ministry's X said")
+_QUOTED_CONTENT = 0.8  # share of a reported clause in marks above which it is the quote itself
 
 
 @dataclass
