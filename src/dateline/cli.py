@@ -218,6 +218,69 @@ def schema() -> None:
     print(json_schema())
 
 
+# --- quotes (issue 4) ---------------------------------------------------------------------------
+
+
+@app.command("quotes")
+def quotes_cmd(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders; - for standard input.")
+    ] = None,
+    date_: Annotated[
+        str | None, typer.Option("--date", help="Publication date YYYY-MM-DD.")
+    ] = None,
+    model: ModelOpt = None,
+    lexicon: LexiconOpt = None,
+) -> None:
+    """Print who said what: speaker, kind, cue, channel and quote, one table per article."""
+    from dateline.pipeline import DEFAULT_MODEL, Pipeline
+    from dateline.summary import quotes_table
+
+    if not paths:
+        raise fail("no files given (querying the store comes with the store)")
+    use_lexicons(lexicon)
+    try:
+        pipeline = Pipeline(model or DEFAULT_MODEL)
+    except RuntimeError as exc:
+        raise fail(str(exc)) from None
+    failed = False
+    for item in pipeline.run(documents(paths), parse_date(date_)):
+        if isinstance(item, ReadError):
+            failed = True
+            err.print(f"[red]dateline:[/red] {item}", highlight=False)
+        else:
+            out.print(quotes_table(item))
+    if failed:
+        raise typer.Exit(2)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    gold: Annotated[Path, typer.Argument(help="Gold quotes, JSONL: doc_id, kind, speaker, text.")],
+    corpus: Annotated[
+        Path | None, typer.Option(help="JSONL corpus holding the gold's doc_ids.")
+    ] = None,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List misses and wrong speakers.")
+    ] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Score quotes: span P/R/F1 by kind (overlap >= 0.5) and speaker accuracy when matched."""
+    from dateline.eval import quotes as ev
+    from dateline.pipeline import DEFAULT_MODEL, Pipeline
+
+    corpus = corpus or ev.default_corpus(gold)
+    for path in (gold, corpus):
+        if not path.is_file():
+            raise fail(f"{path}: no such file")
+    try:
+        report, missing = ev.evaluate(gold, corpus, Pipeline(model or DEFAULT_MODEL))
+    except (ValueError, RuntimeError) as exc:
+        raise fail(str(exc)) from None
+    if errors:
+        ev.print_errors(report, out)
+    ev.print_report(report, out, missing=missing)
+
 def main() -> None:
     app()
 

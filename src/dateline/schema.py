@@ -126,6 +126,10 @@ class Quote(Span):
     cue: str | None = None
     channel: str | None = None
     time: str | None = None
+    speaker_start: int | None = Field(
+        default=None, description="Offset of the words naming the speaker (speaker_text)."
+    )
+    speaker_end: int | None = None
 
 
 class SentenceSpan(Model):

@@ -41,6 +41,12 @@ def print_summary(article: Article, console: Console) -> None:
         for t in article.times:
             table.add_row(t.id, t.type, t.text, t.value or "", t.mod or "")
         console.print(table)
+    if article.quotes:
+        console.print(quotes_table(article))
+    if article.events:
+        console.print(events_table(article))
+    if article.amounts:
+        console.print(amounts_table(article))
 
 
 def entities_table(article: Article) -> Table:
@@ -124,3 +130,68 @@ def plover_report(report, console: Console) -> None:  # type: ignore[no-untyped-
         f"{report.actor_correct}/{report.actor_total} = {report.actor_accuracy:.3f}",
         highlight=False,
     )
+
+
+def quotes_table(article: Article) -> Table:
+    """Who said what: speaker (entity name, else the words), kind, cue, channel and quote."""
+    table = Table(title="Quotes", title_justify="left")
+    for col in ("id", "speaker", "kind", "cue", "channel"):
+        table.add_column(col, max_width=28, overflow="fold")
+    table.add_column("quote", ratio=1, min_width=30, overflow="fold")
+    for q in article.quotes:
+        entity = article.entity(q.speaker)
+        speaker = entity.name if entity else (q.speaker_text or "")
+        table.add_row(q.id, speaker, q.kind, q.cue or "", q.channel or "", q.text)
+    return table
+
+
+def _name(article: Article, ids: list[str], words: str | None) -> str:
+    names = [e.name for i in ids if (e := article.entity(i)) is not None]
+    return ", ".join(names) or (f"“{words}”" if words else "")
+
+
+def events_table(article: Article) -> Table:
+    """Who did what to whom: type, actor, recipient, trigger, date, and how it is told."""
+    table = Table(title="Events", title_justify="left")
+    for col in ("id", "type", "actor", "recipient", "trigger", "date", "place", "how"):
+        table.add_column(col, overflow="fold")
+    for e in article.events:
+        place = article.entity(e.place)
+        how = [e.modality]
+        if e.negated:
+            how.append("negated")
+        if e.intended:
+            how.append(f"intends {e.intended}")
+        reporter = article.entity(e.reported_by)
+        if reporter is not None:
+            how.append(f"per {reporter.name}")
+        table.add_row(
+            e.id,
+            e.type,
+            _name(article, e.actors, e.actor_text),
+            _name(article, e.recipients, e.recipient_text),
+            e.trigger.text,
+            e.date or "",
+            place.name if place else "",
+            ", ".join(how),
+        )
+    return table
+
+
+def amounts_table(article: Article) -> Table:
+    """Figures: value, qualifier, unit, what is counted, and the verb they belong to."""
+    table = Table(title="Amounts", title_justify="left")
+    for col in ("id", "text", "value", "qualifier", "unit", "object", "predicate", "casualty"):
+        table.add_column(col, overflow="fold")
+    for a in article.amounts:
+        table.add_row(
+            a.id,
+            a.text,
+            f"{a.value:g}",
+            a.qualifier or "",
+            a.unit or "",
+            a.object or "",
+            a.predicate or "",
+            "yes" if a.casualty else "",
+        )
+    return table

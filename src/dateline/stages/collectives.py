@@ -76,6 +76,8 @@ def find_collectives(doc: Doc, entities: list[Entity]) -> list[Entity]:
     for token in doc:
         if token.lower_ not in heads or token.pos_ not in ("NOUN", "PROPN") or token.idx in named:
             continue
+        if token.idx in owner:
+            continue  # "the group" is already a mention of Hamas
         if token.i in cores:
             continue  # "cabinet" already read as the core of "members of his cabinet"
         if token.dep_ in ("compound", "amod") and token.head.lower_ in heads:

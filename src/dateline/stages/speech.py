@@ -1,0 +1,495 @@
+"""Reported speech: reporting cues, their speakers and channels, and indirect quotes.
+
+A cue is a reporting verb from lexicons/quotes.yaml ("said", "told", "pointed out") or an
+object cue ("according to"). Its speaker is read off the parse that spaCy already made: the
+verb's subject, climbing through participles ("..., saying that ..." -> the subject of the main
+verb) and through document nouns ("a resolution calling for ..." -> whoever passed it). The
+words naming the speaker are then looked up among the article's entity mentions, which the
+entities stage has already resolved ("the group" -> Hamas, "he" -> the last person), so there is
+one coreference system, not two.
+"""
+
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from dateline import lexicons
+from dateline.schema import Entity, Time
+
+# Dependents that describe a speaker but are not its name: "Blinken, who met Netanyahu, ...".
+_NOT_NAME = frozenset(
+    {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "ccomp", "prep_by", "dep"}
+)
+# Verbs through which a participle or coordinated cue inherits its subject.
+_CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "acomp"})
+# Dependents of a cue that carry its circumstances (channel, time), not its content.
+_CIRCUMSTANCE = frozenset(
+    {"prep", "dative", "dobj", "npadvmod", "advmod", "agent", "prt", "iobj", "attr", "oprd"}
+)
+# Dependents of a cue after its reported clause that are really the clause's end.
+_CONTINUATION = frozenset({"advcl", "ccomp", "dobj", "dep", "npadvmod", "oprd", "xcomp"})
+_CLIMB_LIMIT = 4
+# How a name attaches to the title word a parse may have made the head of the phrase.
+_NAME_LINKS = frozenset({"compound", "appos", "flat", "nmod", "npadvmod"})
+_EDGE = " \t\n,;:-–—("
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting cue and what it tells about its speaker."""
+
+    token: Token
+    start: int
+    end: int
+    text: str
+    speaker: tuple[int, int] | None  # char span of the words naming the speaker
+    speaker_head: int | None  # char offset of the speaker phrase's head word
+    verb_channel: str | None
+    by_object: bool = False  # "according to X": the speaker is the object
+
+
+@dataclass(frozen=True)
+class Speaker:
+    entity: str | None
+    text: str | None
+    start: int | None
+    end: int | None
+
+
+@cache
+def _lexicon() -> dict:
+    lex = lexicons.load("quotes")
+    verbs = {k.lower(): v for k, v in (lex.get("verbs") or {}).items()}
+    channels = [
+        (phrase.lower(), channel)
+        for channel, phrases in (lex.get("channels") or {}).items()
+        for phrase in phrases
+    ]
+    channels.sort(key=lambda pc: -len(pc[0]))
+    return {
+        "verbs": verbs,
+        "object_cues": [c.lower().split() for c in lex.get("object_cues") or []],
+        "document_nouns": {n.lower() for n in lex.get("document_nouns") or []},
+        "channels": channels,
+        "complementizers": {c.lower() for c in lex.get("complementizers") or []},
+        "title_cues": [t.lower() for t in lex.get("title_cues") or []],
+        "title_minor": {w.lower() for w in lex.get("title_minor_words") or []},
+        "not_content": {w.lower() for w in lex.get("not_content") or []},
+        "partitives": {w.lower() for w in lex.get("partitives") or []},
+        "speaker_pronouns": {w.lower() for w in lex.get("speaker_pronouns") or []},
+        "dashes": tuple(lex.get("attribution_dashes") or ()),
+    }
+
+
+def lexicon() -> dict:
+    """The quotes lexicon, prepared once per process (shared with stages/quotes.py)."""
+    return _lexicon()
+
+
+class Attribution:
+    """Everything about one parsed article that speaker attribution needs, built once."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        entities: list[Entity],
+        times: list[Time],
+        quoted: list[tuple[int, int]],
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.quoted = sorted(quoted)
+        self._quoted_starts = [s for s, _ in self.quoted]
+        self.token_starts = [t.idx for t in doc]
+        self.mentions = sorted((m.start, m.end, e.id, e.name) for e in entities for m in e.mentions)
+        self.names = {e.id: e.name for e in entities}
+        self.times = sorted(times, key=lambda t: t.start)
+        self.cues = self._find_cues()
+        self.cue_by_token = {c.token.i: c for c in self.cues}
+
+    # --- cues -------------------------------------------------------------------------------
+
+    def in_quote(self, pos: int) -> bool:
+        """Whether a character lies inside quotation marks (cues there are the speaker's own)."""
+        i = bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def _find_cues(self) -> list[Cue]:
+        lex = _lexicon()
+        verbs, object_cues = lex["verbs"], lex["object_cues"]
+        found: list[Cue] = []
+        for tok in self.doc:
+            if self.in_quote(tok.idx):
+                continue
+            for words in object_cues:
+                span = self.doc[tok.i : tok.i + len(words)]
+                if len(span) == len(words) and [t.lower_ for t in span] == words:
+                    found.append(self._object_cue(tok, span.end_char))
+            if tok.pos_ != "VERB":
+                continue
+            particle = next((c for c in tok.children if c.dep_ == "prt"), None)
+            lemma = tok.lemma_.lower()
+            phrasal = f"{lemma} {particle.lower_}" if particle is not None else None
+            if phrasal in verbs:
+                key, end = phrasal, max(tok.idx + len(tok), particle.idx + len(particle))
+            elif lemma in verbs:
+                key, end = lemma, tok.idx + len(tok)
+            else:
+                continue
+            head = self._speaker_token(tok)
+            if (
+                head is not None
+                and "\n" in self.text[min(head.idx, tok.idx) : max(head.idx, tok.idx)]
+            ):
+                head = None  # the parse ran across a paragraph break: not this cue's speaker
+            span = self.phrase(head) if head is not None else None
+            found.append(
+                Cue(
+                    tok,
+                    tok.idx,
+                    end,
+                    self.text[tok.idx : end] if key != phrasal else f"{tok.text} {particle.text}",
+                    span,
+                    head.idx if head is not None else None,
+                    verbs[key],
+                )
+            )
+        return found
+
+    def _object_cue(self, tok: Token, end: int) -> Cue:
+        last = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else tok
+        obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+        span = self.phrase(obj) if obj is not None else None
+        if obj is None and last.i + 1 < len(self.doc):  # the parse missed it: a capitalized run
+            run = list(itertools.takewhile(lambda t: t.text[:1].isupper(), self.doc[last.i + 1 :]))
+            if run:
+                obj = run[-1]
+                span = (run[0].idx, obj.idx + len(obj))
+        return Cue(
+            tok,
+            tok.idx,
+            end,
+            self.text[tok.idx : end],
+            span,
+            obj.idx if obj else None,
+            None,
+            by_object=True,
+        )
+
+    def _speaker_token(self, cue: Token) -> Token | None:
+        """The head word of whoever the cue verb reports: its subject, or an inherited one."""
+        tok = cue
+        for _ in range(_CLIMB_LIMIT):
+            children = list(tok.children)
+            agent = next((c for c in children if c.dep_ == "agent"), None)
+            if agent is not None:
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+            # several subjects are a misparse ("co - founder Mark Zuckerberg"): the nearest wins
+            subjects = [c for c in children if c.dep_ == "nsubj"]
+            if subjects:
+                subj = self._whole_of(min(subjects, key=lambda c: abs(c.i - tok.i)))
+                if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+                    subj = tok.head
+                    if not self._is_document(subj):
+                        return subj
+                    tok = subj  # "a statement which said": whoever issued the statement
+                    author = self._author(tok)
+                    if author is not None or tok.head.i == tok.i:
+                        return author
+                    tok = tok.head
+                    continue
+                return self._author(subj) or subj if self._is_document(subj) else subj
+            passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+            if passive is not None:  # "X was quoted as saying"; a passive cue has no speaker
+                return passive if tok is not cue else None
+            if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                noun = tok.head
+                if not self._is_document(noun):
+                    return noun  # "officials saying ...": the noun speaks
+                author = self._author(noun)
+                if author is not None:
+                    return author
+                if noun.head.i == noun.i or noun.head.pos_ not in ("VERB", "AUX"):
+                    return None
+                tok = noun.head  # "passed a resolution calling for": who passed it
+                continue
+            if tok.dep_ in _CLIMB and tok.head.i != tok.i:
+                tok = tok.head
+                continue
+            return None
+        return None
+
+    @staticmethod
+    def _whole_of(subj: Token) -> Token:
+        """ "Part of the judge's statement reads": the statement is what speaks."""
+        if subj.lemma_.lower() not in _lexicon()["partitives"]:
+            return subj
+        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        return obj if obj is not None and Attribution._is_document(obj) else subj
+
+    @staticmethod
+    def _is_document(tok: Token) -> bool:
+        return tok.lemma_.lower() in _lexicon()["document_nouns"]
+
+    @staticmethod
+    def _author(noun: Token) -> Token | None:
+        """Who a document is from: "the judge's statement", "a statement by/from X"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                    return obj  # not "posts from Friday"
+        return None
+
+    def phrase(self, head: Token) -> tuple[int, int] | None:
+        """Character span of the words naming a speaker: the head and its name-like dependents
+        (compounds, determiners, "of" phrases, coordinated names), not clauses or appositives."""
+        keep: list[Token] = []
+        stack = [head]
+        while stack:
+            tok = stack.pop()
+            keep.append(tok)
+            stack.extend(c for c in tok.children if c.dep_ not in _NOT_NAME)
+        ids = sorted(t.i for t in keep)
+        lo = hi = head.i
+        present = set(ids)
+        doc = self.doc
+
+        def bridged(i: int, step: int) -> bool:  # "co - founder": a hyphen between kept words
+            return doc[i].text in "-–" and i + step in present
+
+        while lo - 1 in present or (lo - 2 >= 0 and bridged(lo - 1, -1)):
+            lo -= 1
+        while hi + 1 in present or (hi + 2 < len(doc) and bridged(hi + 1, 1)):
+            hi += 1
+        start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
+        while start < end and self.text[start] in _EDGE:
+            start += 1
+        while end > start and self.text[end - 1] in _EDGE:
+            end -= 1
+        return (start, end) if end > start else None
+
+    def document_cue(self, noun: Token) -> Cue | None:
+        """A document that carries the words ("the following statement from the king:")."""
+        if not self._is_document(noun):
+            return None
+        author = self._author(noun)
+        if author is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.i != noun.i:
+            author = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        span = self.phrase(author) if author is not None else None
+        if span is None or author is None:
+            return None
+        return Cue(noun, noun.idx, noun.idx + len(noun), noun.text, span, author.idx, None)
+
+    def name_line_cue(self, dash: Token) -> Cue | None:
+        """The name after a pull quote's dash ("“…” — Matthew Ingram"): a run of capitalized
+        words, the last of them the head."""
+        run = list(
+            itertools.takewhile(
+                lambda t: t.text[:1].isupper() and not t.is_punct, self.doc[dash.i + 1 :]
+            )
+        )
+        if not run or len(run) > 6:
+            return None
+        span = (run[0].idx, run[-1].idx + len(run[-1]))
+        return Cue(dash, dash.idx, dash.idx + len(dash), "", span, run[-1].idx, None)
+
+    # --- lookups ----------------------------------------------------------------------------
+
+    def cues_in(self, start: int, end: int) -> list[Cue]:
+        """Cues whose word lies in [start, end), in text order."""
+        return [c for c in self.cues if start <= c.start < end]
+
+    def governing_cue(self, token: Token) -> Cue | None:
+        """The nearest reporting cue above a token in the parse ("said ... an “enduring” end")."""
+        tok = token
+        for _ in range(12):
+            if tok.head.i == tok.i:
+                return None
+            tok = tok.head
+            cue = self.cue_by_token.get(tok.i)
+            if cue is not None:
+                return cue
+        return None
+
+    def speaker(self, cue: Cue) -> Speaker:
+        """The entity a cue's speaker words name, else those words alone."""
+        if cue.speaker is None:
+            return Speaker(None, None, None, None)
+        start, end = cue.speaker
+        head = self._token_at(cue.speaker_head) if cue.speaker_head is not None else None
+        entity = self.entity_at(start, end, head)
+        if entity is None and head is not None:
+            # "The Vice President, Mike Pence, said": the appositive names the speaker (and
+            # "Writing in a blog post, Matthew Ingram dubbed", parsed with Ingram as a modifier)
+            for appos in (c for c in head.children if c.dep_ in ("appos", "npadvmod")):
+                span = self.phrase(appos)
+                found = self.entity_at(*span, appos) if span else None
+                if found is not None and span is not None:
+                    return Speaker(found, self.text[span[0] : span[1]], *span)
+            entity = self._titled_name(start, end, head)
+        return Speaker(entity, self.text[start:end], start, end)
+
+    def _mentions_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        i = bisect_left(self.mentions, (end,))
+        return [m for m in self.mentions[max(0, i - 40) : i] if m[0] < end and start < m[1]]
+
+    def entity_at(self, start: int, end: int, head: Token | None) -> str | None:
+        """The entity with a mention covering the phrase's head word. "U.S. officials" names
+        no entity: its head is "officials"."""
+        if head is None:
+            return None
+        covering = [m for m in self._mentions_in(start, end) if m[0] <= head.idx < m[1]]
+        return min(covering, key=lambda m: m[1] - m[0])[2] if covering else None
+
+    def _titled_name(self, start: int, end: int, head: Token) -> str | None:
+        """A name that ends the phrase under a title the parse made its head ("Executive
+        director of the ... chapter Alia Salem")."""
+        for m in reversed(self._mentions_in(start, end)):
+            if m[1] < end - 1:
+                continue
+            named = self._token_at(m[1] - 1)
+            while named is not None and named.dep_ in _NAME_LINKS and named.head.i != named.i:
+                if named.head.i == head.i:
+                    return m[2]
+                named = named.head
+        return None
+
+    def _token_at(self, pos: int) -> Token | None:
+        i = bisect_right(self.token_starts, pos) - 1
+        return self.doc[i] if i >= 0 else None
+
+    def token_at(self, pos: int) -> Token | None:
+        return self._token_at(pos)
+
+    def channel(self, cue: Cue) -> str | None:
+        """Channel named in the cue's circumstances ("in a statement", "told reporters"),
+        else the one the verb implies ("tweeted")."""
+        lex = _lexicon()
+        words: list[str] = []
+        tok = cue.token
+        region = [c for c in tok.children if c.dep_ in _CIRCUMSTANCE]
+        if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in lex["document_nouns"]:
+            words.append(tok.head.lower_)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            words.append(tok.lower_)
+        for child in region:
+            words.extend(t.lower_ for t in child.subtree if not self.in_quote(t.idx))
+        joined = f" {' '.join(words)} "
+        for phrase, channel in lex["channels"]:
+            if f" {phrase} " in joined:
+                return channel
+        return cue.verb_channel
+
+    def time_for(self, cue: Cue, exclude: list[tuple[int, int]]) -> str | None:
+        """A Time in the cue's own clause (not inside the quoted or reported words), else in the
+        cue's sentence: when the words were said."""
+        if not self.times:
+            return None
+        sent = cue.token.sent
+        lo, hi = sent.start_char, sent.end_char
+
+        def outside(t: Time) -> bool:
+            return not any(s < t.end and t.start < e for s, e in exclude) and not self.in_quote(
+                t.start
+            )
+
+        clause = [
+            t
+            for t in self.times
+            if lo <= t.start and t.end <= hi and outside(t) and self._under(t.start, cue.token)
+        ]
+        pool = clause or [t for t in self.times if lo <= t.start and t.end <= hi and outside(t)]
+        if not pool:
+            return None
+        return min(pool, key=lambda t: abs(t.start - cue.start)).id
+
+    def _under(self, pos: int, cue: Token) -> bool:
+        tok = self._token_at(pos)
+        while tok is not None:
+            if tok.i == cue.i:
+                return True
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
+
+    # --- indirect speech --------------------------------------------------------------------
+
+    def reported_content(self, cue: Cue) -> tuple[int, int] | None:
+        """The reported clause of a cue: its clausal complement ("said [that] X"), or for
+        "according to Y" the clause it is attached to, minus the cue phrase."""
+        tok = cue.token
+        if cue.by_object:
+            return self._according_content(cue)
+        comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        if comp is None:
+            comp = self._object_clause(tok)
+        if comp is None:
+            return None
+        if next(comp.subtree).lower_ in _lexicon()["not_content"]:
+            return None  # "did not say why ...": a question, not a claim
+        ids = [t.i for t in comp.subtree]
+        hi = max(ids)
+        # the parser often hangs the end of the reported clause on the cue itself ("said she did
+        # this to show victims | “there is nothing …”", "| because they had …"): take it along
+        for child in tok.rights:
+            if child.i > hi and child.dep_ in _CONTINUATION:
+                if any(
+                    t.text in ";" or t.dep_ == "cc" for t in self.doc[hi + 1 : child.left_edge.i]
+                ):
+                    break
+                hi = max(t.i for t in child.subtree)
+        return self._trim(min(ids), hi)
+
+    def _object_clause(self, tok: Token) -> Token | None:
+        """ "says its position that it will not agree ...": an object noun carrying a clause."""
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+        if obj is None:
+            return None
+        if any(
+            c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in obj.children
+        ):
+            return obj
+        return None
+
+    def _according_content(self, cue: Cue) -> tuple[int, int] | None:
+        """The clause "according to X" is attached to, minus the cue and the speaker words."""
+        tok = cue.token
+        head = tok.head if tok.head.i != tok.i else tok
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        lo, hi = cue.start, cue.speaker[1] if cue.speaker else cue.end
+        ids = [
+            t.i for t in head.subtree if not (lo <= t.idx < hi) and not t.is_punct and t.i != tok.i
+        ]
+        if not ids:
+            return None
+        before = [i for i in ids if i < tok.i]
+        after = [i for i in ids if i > tok.i]
+        side = after if len(after) >= len(before) else before
+        return self._trim(min(side), max(side))
+
+    def _trim(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """Drop a leading complementizer and edge punctuation; keep closing quotation marks."""
+        comps = _lexicon()["complementizers"]
+        doc = self.doc
+        while lo <= hi and (
+            doc[lo].lower_ in comps or (doc[lo].is_punct and doc[lo].text not in "“\"‘'")
+        ):
+            lo += 1
+        while hi >= lo and (doc[hi].is_space or (doc[hi].is_punct and doc[hi].text in ",;:.—–-")):
+            hi -= 1
+        if hi - lo < 1:
+            return None
+        return doc[lo].idx, doc[hi].idx + len(doc[hi])
