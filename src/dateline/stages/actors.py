@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from dateline import lexicons
 from dateline.schema import Actor, Entity, Span
+from dateline.stages import text_of
 from dateline.stages.gazetteer import country_of_name, country_of_word
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
@@ -126,7 +127,7 @@ _WORD = re.compile(r"[A-Z][\w.’'-]*|[a-z][\w-]*")
 
 def _code_person_or_org(doc: Doc, entity: Entity, coding: Coding) -> None:
     """Titles, appositives, relative clauses and descriptions of this entity."""
-    text = doc.text
+    text = text_of(doc)
     for ev in entity.evidence:
         words = _WORD.findall(ev.text)
         span = _span(text, ev.start, ev.end)
@@ -247,7 +248,7 @@ def _coordinated_partners(doc: Doc, entity: Entity, by_char: dict[int, Entity]) 
 def assign_actors(doc: Doc, entities: list[Entity]) -> None:
     """Set `actor` on each person, organization, group, nationality and country entity."""
     codings: dict[str, Coding] = {}
-    text = doc.text
+    text = text_of(doc)
     for entity in entities:
         if entity.type not in ACTOR_TYPES:
             continue

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline import lexicons
 from dateline.schema import Amount, Entity, Time
+from dateline.stages import text_of
 from dateline.stages.event_args import MentionIndex
 from dateline.stages.event_mood import reporter_of
 
@@ -101,7 +102,7 @@ def _predicate(obj: Token | None, root: Token) -> Token | None:
 def _candidates(doc: Doc) -> list[Span]:
     spans = [e for e in doc.ents if e.label_ in NUMBER_LABELS]
     taken = {i for s in spans for i in range(s.start_char, s.end_char)}
-    for m in _vague_pattern().finditer(doc.text):
+    for m in _vague_pattern().finditer(text_of(doc)):
         if m.start() not in taken:
             span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if span is not None:
@@ -124,7 +125,7 @@ def extract_amounts(doc: Doc, entities: list[Entity], times: list[Time]) -> list
         value = float(vague) if vague is not None else parse_value(text)
         if value is None:
             continue
-        qualifier = _qualifier(doc.text, span.start_char, text)
+        qualifier = _qualifier(text_of(doc), span.start_char, text)
         obj = _object(span)
         predicate = _predicate(obj, span.root)
         _, reporter = reporter_of(predicate, index) if predicate is not None else (None, None)

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from dateline import lexicons
 from dateline.schema import Actor, Entity, Mention, Span
+from dateline.stages import text_of
 from dateline.stages.actors import sector_of
 from dateline.stages.gazetteer import country_of_word
 
@@ -62,7 +63,7 @@ def _modifier_like(token: Token) -> bool:
 def find_collectives(doc: Doc, entities: list[Entity]) -> list[Entity]:
     """New GROUP entities for collective actors whose country the article makes known."""
     heads, _ = _heads()
-    text = doc.text
+    text = text_of(doc)
     owner: dict[int, Entity] = {}
     named: set[int] = set()
     for entity in entities:

@@ -16,6 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from dateline import lexicons
+from dateline.stages import text_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PRONOUN_LOOKBACK = 2  # sentences before the pronoun's own that may hold its antecedent
@@ -78,7 +79,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, set[str]], 
 def resolve_references(doc: Doc, views: list[ClusterView]) -> dict[int, list[tuple[int, int, str]]]:
     """New mentions (start, end, kind) per entity index, found by descriptions and pronouns."""
     person_re, org_re, roles, institutions, genders = _patterns()
-    text = doc.text
+    text = text_of(doc)
     sent_starts = [s.start_char for s in doc.sents]
     taken = sorted(span for v in views if v.type in ("PERSON", "ORG") for span in v.mentions)
     out: dict[int, list[tuple[int, int, str]]] = {}

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from dateline import lexicons
 from dateline.schema import Entity, Evidence, Mention, Meta
+from dateline.stages import text_of
 from dateline.stages.coref import ClusterView, resolve_references
 from dateline.stages.gazetteer import country_of_word, is_known_place
 from dateline.stages.titles import TitleMatch, find_titles, honorific_gender, titles_in
@@ -28,6 +29,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _EDGE_JUNK = "()[]{}-–—,;:\"“”‘’'*/"
 _ABBREV_REGION = re.compile(r"^(?:[A-Z]\.?){2,3}$")
 _MIN_RECOVER_LEN = 3
+_CAPITALIZED = re.compile(r"[A-Z][\w’'.-]*")
 
 
 @dataclass
@@ -101,7 +103,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _raw_mentions(doc: Doc, meta: Meta, titles: list[TitleMatch]) -> list[Raw]:
     """Cleaned NER spans, minus agency codes and words that belong to a title."""
-    text = doc.text
+    text = text_of(doc)
     agencies = _agency_codes()
     ignore = set(lexicons.load("entities")["ignore"])
     dl = meta.dateline
@@ -180,7 +182,7 @@ def _coordinated_people(doc: Doc, raws: list[Raw]) -> list[Raw]:
             start, end = first.idx, tok.idx + len(tok)
             if any(i in covered for i in range(start, end)):
                 continue
-            found.append(Raw(start=start, end=end, label="PERSON", text=doc.text[start:end]))
+            found.append(Raw(start=start, end=end, label="PERSON", text=text_of(doc)[start:end]))
             covered.update(range(start, end))
     return found
 
@@ -356,19 +358,27 @@ def _recover(clusters: list[Cluster], text: str, taken: list[tuple[int, int]]) -
             forms.setdefault(surname, owners[0])
     if not forms:
         return
-    pattern = re.compile(
-        r"(?<![\w.-])("
-        + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        + r")(?![\w-])"
-    )
-    taken_sorted = sorted(taken)
-    for m in pattern.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken_sorted):
+    by_first: dict[str, list[str]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        by_first.setdefault(form.split()[0], []).append(form)
+    covered = {i for s, e in taken for i in range(s, e)}
+    for word in _CAPITALIZED.finditer(text):
+        start = word.start()
+        if start in covered or (start and (text[start - 1].isalnum() or text[start - 1] in ".-")):
             continue
-        cluster = forms[m.group(1)]
-        label = cluster.type or cluster.labels.most_common(1)[0][0]
-        cluster.mentions.append(Raw(start=m.start(), end=m.end(), label=label, text=m.group(1)))
-        taken_sorted.append((m.start(), m.end()))
+        for form in by_first.get(word.group().rstrip(".,;:’'"), ()):
+            end = start + len(form)
+            if not text.startswith(form, start) or (
+                end < len(text) and (text[end].isalnum() or text[end] == "-")
+            ):
+                continue
+            if any(i in covered for i in range(start, end)):
+                break
+            cluster = forms[form]
+            label = cluster.type or cluster.labels.most_common(1)[0][0]
+            cluster.mentions.append(Raw(start=start, end=end, label=label, text=form))
+            covered.update(range(start, end))
+            break
 
 
 def _entity_type(cluster: Cluster) -> str:
@@ -400,7 +410,7 @@ def _entity_name(cluster: Cluster, typ: str) -> str:
 def _descriptive_evidence(doc: Doc, cluster: Cluster) -> list[Evidence]:
     """Appositives ("Gantz, a former army chief,") and relative clauses ("Gantz, who resigned")."""
     found: list[Evidence] = []
-    text = doc.text
+    text = text_of(doc)
     for m in cluster.mentions:
         if m.kind != "name":
             continue
@@ -430,7 +440,7 @@ def _descriptive_evidence(doc: Doc, cluster: Cluster) -> list[Evidence]:
 
 def extract_entities(doc: Doc, meta: Meta) -> list[Entity]:
     """Entities of one article, each with all its mentions (names, descriptions, pronouns)."""
-    text = doc.text
+    text = text_of(doc)
     titles = find_titles(text)
     raws = _raw_mentions(doc, meta, titles)
     clusters = _cluster(raws)
@@ -471,7 +481,7 @@ def _titles_of(cluster: Cluster) -> list[str]:
 
 
 def _to_entity(doc: Doc, cluster: Cluster, typ: str, name: str) -> Entity:
-    text = doc.text
+    text = text_of(doc)
     mentions = sorted(cluster.mentions, key=lambda m: m.start)
     evidence = [
         Evidence(

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from dateline import lexicons
 from dateline.schema import Entity, Event, EventType, Meta, SentenceSpan, Span, Time
+from dateline.stages import text_of
 from dateline.stages.event_args import (
     SUBJECTS,
     MentionIndex,
@@ -239,7 +240,7 @@ def extract_events(doc: Doc, entities: list[Entity], times: list[Time], meta: Me
             type=typ,
             mode=found.mode,
             cameo=found.cameo,
-            trigger=Span(text=doc.text[start:end], start=start, end=end),
+            trigger=Span(text=text_of(doc)[start:end], start=start, end=end),
             sentence=SentenceSpan(start=token.sent.start_char, end=token.sent.end_char),
             time=time,
             date=date,

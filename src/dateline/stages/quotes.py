@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from dateline.schema import Entity, Quote, Time
+from dateline.stages import text_of
 from dateline.stages.speech import Attribution, Cue, Speaker, lexicon
 
 _DOUBLE_OPEN = "“„«"
@@ -66,7 +67,7 @@ class Found:
 
 def extract_quotes(doc: Doc, entities: list[Entity], times: list[Time]) -> list[Quote]:
     """Every quote in the article, in text order, ids Q1.."""
-    text = doc.text
+    text = text_of(doc)
     marks = [m for m in find_marks(text) if not is_title(text, m)]
     attribution = Attribution(doc, entities, times, [(m.open, m.close + 1) for m in marks])
     found = [q for q in (_attribute_marked(attribution, m, marks) for m in marks) if q]

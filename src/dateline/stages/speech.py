@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from dateline import lexicons
 from dateline.schema import Entity, Time
+from dateline.stages import text_of
 
 # Dependents that describe a speaker but are not its name: "Blinken, who met Netanyahu, ...".
 _NOT_NAME = frozenset(
@@ -102,7 +103,7 @@ class Attribution:
         quoted: list[tuple[int, int]],
     ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.quoted = sorted(quoted)
         self._quoted_starts = [s for s, _ in self.quoted]
         self.token_starts = [t.idx for t in doc]

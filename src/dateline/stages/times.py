@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from dateline import lexicons
 from dateline.schema import Time
+from dateline.stages import text_of
 from dateline.stages.timex import Tense
 from dateline.stages.timex_context import Context, Found
 from dateline.stages.timex_context import Token as TokenInfo
@@ -26,7 +27,7 @@ _PRESENT_PERFECT = {"has", "have", "'ve", "’ve"}
 
 def extract_times(doc: Doc, anchor: date | None) -> list[Time]:
     """Every temporal expression in `doc`, normalized against `anchor` (the article's date)."""
-    text = doc.text
+    text = text_of(doc)
     ctx = Context(
         text=text,
         anchor=anchor,

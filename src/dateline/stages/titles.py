@@ -13,6 +13,7 @@ from functools import cache
 from dateline import lexicons
 
 _SMALL = {"of", "for", "the"}
+_PRE_WINDOW = 80  # characters before a title where "former U.S." and the like may stand
 
 
 @dataclass(frozen=True)
@@ -32,25 +33,32 @@ def _alternation(words: list[str]) -> str:
 
 
 @cache
-def _tables() -> tuple[re.Pattern[str], dict[str, str]]:
+def _tables() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """(title core pattern, pattern for the words before a core, canonical spellings).
+
+    The core is searched first and the qualifiers and nationality words ("former U.S.") are
+    read backwards from it: one optional prefix group in front of the core made the regex
+    engine try every character of the article."""
     lex = lexicons.load("titles")
     heads, domains, quals = lex["heads"], lex["domains"], lex["qualifiers"]
     canon = {" ".join(w.lower().split()): w for w in [*domains, *heads]}
     head, domain, qual = _alternation(heads), _alternation(domains), _alternation(quals)
-    pattern = re.compile(
+    core = re.compile(
         rf"""(?<![\w.])
-        (?P<pre>(?:(?:(?i:{qual})|(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'-]*)(?:’s|'s)?)\s+){{0,3}}?)
         (?P<core>(?i:(?:(?P<d1>{domain})\s+)?(?P<head>{head})
             (?:\s+(?P<prep>of|for)\s+(?:the\s+)?(?P<d2>{domain}))?))
         (?![\w-])""",
         re.VERBOSE,
     )
-    return pattern, canon
+    pre = re.compile(
+        rf"(?<![\w.])(?:(?:(?i:{qual})|(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'-]*)(?:’s|'s)?)\s+){{1,3}}$"
+    )
+    return core, pre, canon
 
 
 def canonical_title(match: re.Match[str]) -> str:
     """The title as the lexicon writes it: "foreign  minister" -> "Foreign Minister"."""
-    _, canon = _tables()
+    _, _, canon = _tables()
 
     def form(part: str | None) -> str:
         if not part:
@@ -65,19 +73,24 @@ def canonical_title(match: re.Match[str]) -> str:
 
 
 def find_titles(text: str) -> list[TitleMatch]:
-    """Every title in `text`, in order (one pass of one compiled pattern)."""
-    pattern, _ = _tables()
-    found = []
-    for m in pattern.finditer(text):
+    """Every title in `text`, in order, with the qualifiers and nationality before it."""
+    core_pattern, pre_pattern, _ = _tables()
+    found: list[TitleMatch] = []
+    last_end = 0
+    for m in core_pattern.finditer(text):
+        window_start = max(last_end, m.start() - _PRE_WINDOW)
+        pre = pre_pattern.search(text, window_start, m.start())
+        start = pre.start() if pre else m.start()
         found.append(
             TitleMatch(
-                start=m.start(),
+                start=start,
                 end=m.end(),
                 title=canonical_title(m),
                 core_start=m.start("core"),
                 tail_start=m.start("d2") if m["d2"] else None,
             )
         )
+        last_end = m.end()
     return found
 
 
