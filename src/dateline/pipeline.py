@@ -58,7 +58,7 @@ def annotate(doc: Doc, header: Header) -> Article:
         entities=entities,
         times=times,
         quotes=quotes,
-        events=extract_events(doc, entities, times, header.meta),
+        events=extract_events(doc, entities, times, header.meta, quotes),
         amounts=extract_amounts(doc, entities, times),
     )
 

@@ -16,7 +16,7 @@ from typing import get_args
 from spacy.tokens import Doc, Token
 
 from dateline import lexicons
-from dateline.schema import Entity, Event, EventType, Meta, SentenceSpan, Span, Time
+from dateline.schema import Entity, Event, EventType, Meta, Quote, SentenceSpan, Span, Time
 from dateline.stages import text_of
 from dateline.stages.event_args import (
     SUBJECTS,
@@ -193,7 +193,21 @@ def _confidence(has_actor: bool, has_recipient: bool, words: int, reported: bool
     return round(min(score, 0.95), 2)
 
 
-def extract_events(doc: Doc, entities: list[Entity], times: list[Time], meta: Meta) -> list[Event]:
+def _quoted_by(char: int, quotes: list[Quote], entities: list[Entity]) -> Entity | None:
+    """The speaker of the direct or partial quote a trigger stands in, if any."""
+    for quote in quotes:
+        if quote.kind != "indirect" and quote.start <= char < quote.end and quote.speaker:
+            return next((e for e in entities if e.id == quote.speaker), None)
+    return None
+
+
+def extract_events(
+    doc: Doc,
+    entities: list[Entity],
+    times: list[Time],
+    meta: Meta,
+    quotes: list[Quote] | None = None,
+) -> list[Event]:
     """Every event the article reports, one per actor-recipient pair, in text order."""
     index = MentionIndex(entities)
     clock = EventClock(doc, times, meta)
@@ -234,6 +248,9 @@ def extract_events(doc: Doc, entities: list[Entity], times: list[Time], meta: Me
         start, end = min(t.idx for t in words), max(t.idx + len(t) for t in words)
         time, date = clock.when(token, report_verb)
         place = place_of(token, index)
+        quoted = _quoted_by(token.idx, quotes or [], entities)
+        if reporter is None and quoted is not None:  # said inside "…" by the quote's speaker
+            reporter = quoted
         reported = reporter is not None
         typ, intended, modality, refused = polarity(token, found.type, reported)
         base = dict(
