@@ -177,3 +177,13 @@ def test_description_with_another_origin_is_not_resolved() -> None:
 
 def test_own_spans_exact(own: Article) -> None:
     assert spans_are_exact(own) == []
+
+
+def test_an_organization_is_not_cut_at_a_title_word() -> None:
+    article = dateline.read(
+        "The United Nations General Assembly on Tuesday adopted the treaty by a recorded vote.",
+        published="2013-04-02",
+    )
+    assembly = by_name(article, "United Nations General Assembly")
+    assert assembly.type == "ORG"
+    assert not [e for e in article.entities if e.type == "PERSON"]

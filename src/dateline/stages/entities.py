@@ -118,6 +118,8 @@ def _raw_mentions(doc: Doc, meta: Meta, titles: list[TitleMatch]) -> list[Raw]:
             continue
         start, end = cleaned
         for t in titles:  # a PERSON span that swallowed its title ("President Joe Biden")
+            if ent.label_ != "PERSON":
+                break  # "United Nations General Assembly" is no general
             if t.start <= start < t.end < end and text[t.end : end].strip():
                 start = t.end + (len(text[t.end : end]) - len(text[t.end : end].lstrip()))
         span = text[start:end]
