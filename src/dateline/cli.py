@@ -281,6 +281,7 @@ def eval_quotes(
         ev.print_errors(report, out)
     ev.print_report(report, out, missing=missing)
 
+
 def main() -> None:
     app()
 

@@ -17,6 +17,7 @@ from dateline import lexicons
 from dateline.schema import Actor, Entity, Span
 from dateline.stages import text_of
 from dateline.stages.gazetteer import country_of_name, country_of_word
+from dateline.stages.syntax import coordinated, span_at
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE", "GROUP"})
@@ -231,14 +232,10 @@ def _coordinated_partners(doc: Doc, entity: Entity, by_char: dict[int, Entity]) 
     for m in entity.mentions:
         if m.kind != "name":
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = span_at(doc, m.start, m.end)
         if span is None:
             continue
-        root = span.root
-        linked = [c for c in root.children if c.dep_ == "conj"]
-        if root.dep_ == "conj":
-            linked.append(root.head)
-        for tok in linked:
+        for tok in coordinated(span.root):
             other = by_char.get(tok.idx)
             if other is not None and other is not entity and other.type == entity.type:
                 partners.append(other)

@@ -19,6 +19,7 @@ from dateline.schema import Entity, Evidence, Mention, Meta
 from dateline.stages import text_of
 from dateline.stages.coref import ClusterView, resolve_references
 from dateline.stages.gazetteer import country_of_word, is_known_place
+from dateline.stages.syntax import coordinated, span_at
 from dateline.stages.titles import TitleMatch, find_titles, honorific_gender, titles_in
 
 NAME_LABELS = frozenset(
@@ -161,14 +162,10 @@ def _coordinated_people(doc: Doc, raws: list[Raw]) -> list[Raw]:
     for raw in raws:
         if raw.label != "PERSON":
             continue
-        span = doc.char_span(raw.start, raw.end, alignment_mode="expand")
+        span = span_at(doc, raw.start, raw.end)
         if span is None:
             continue
-        root = span.root
-        partners = [c for c in root.children if c.dep_ == "conj"]
-        if root.dep_ == "conj":
-            partners.append(root.head)
-        for tok in partners:
+        for tok in coordinated(span.root):
             if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
                 continue
             if tok.idx in covered:

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from dateline.schema import Entity
 from dateline.stages.actors import sector_of
+from dateline.stages.syntax import prep_objects
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RECIPIENT_PREPS = frozenset(
@@ -199,32 +200,23 @@ def _relative_head(verb: Token, index: MentionIndex) -> list[Entity]:
 def recipients_of(trigger: Token, words: list[Token], index: MentionIndex) -> list[Entity]:
     found: list[Entity] = []
     used = {t.i for t in words}
+
+    def objects_of(prep: Token) -> list[Entity]:
+        return [e for p in prep_objects(prep) for e in entities_of(p, index)]
+
+    def recipient_preps(head: Token) -> list[Token]:
+        return [c for c in head.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS]
+
     heads = [trigger] + [t for t in words[1:] if t.pos_ in ("NOUN", "PROPN", "VERB")]
     for head in heads:
         for child in head.children:
             if child.dep_ in ("dobj", "dative", "iobj", "attr") and child.i not in used:
-                found += entities_of(child, index)
-                for prep in child.children:
-                    if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
-                        found += [
-                            e
-                            for p in prep.children
-                            if p.dep_ == "pobj"
-                            for e in entities_of(p, index)
-                        ]
+                found += entities_of(child, index)  # "met Gantz", "talks with Gantz"
+                found += [e for prep in recipient_preps(child) for e in objects_of(prep)]
             elif child.dep_ == "prep" and (child.lower_ in RECIPIENT_PREPS or child.i in used):
-                found += [
-                    e for p in child.children if p.dep_ == "pobj" for e in entities_of(p, index)
-                ]
-            elif child.dep_ == "dobj" and child.i in used:
-                for prep in child.children:
-                    if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
-                        found += [
-                            e
-                            for p in prep.children
-                            if p.dep_ == "pobj"
-                            for e in entities_of(p, index)
-                        ]
+                found += objects_of(child)
+            elif child.dep_ == "dobj" and child.i in used:  # "held talks with X"
+                found += [e for prep in recipient_preps(child) for e in objects_of(prep)]
     unique: list[Entity] = []
     for e in found:
         if e.type not in ("LOC", "FAC") and e not in unique:
