@@ -5,12 +5,13 @@ the times stage passes a `Context` backed by the spaCy parse (tense, part of spe
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from dateline.stages import timex_calendar as cal
 from dateline.stages import timex_durations as dur
 from dateline.stages.timex_context import Context, Found
+from dateline.stages.timex_cues import Cues
 from dateline.stages.timex_grammar import grammar
 
 HANDLERS: dict[str, Callable[[re.Match[str], Context], Found | list[Found] | None]] = {
@@ -41,17 +42,26 @@ HANDLERS: dict[str, Callable[[re.Match[str], Context], Found | list[Found] | Non
 }
 
 
-def scan(ctx: Context) -> list[Found]:
-    """Every rule over the text; overlapping matches resolved leftmost-longest."""
+def scan(ctx: Context, guided: bool = True) -> list[Found]:
+    """Every rule over the text; overlapping matches resolved leftmost-longest. Rules are
+    tried only near their cues unless `guided` is off (the same matches, found slowly)."""
     g = ctx.grammar
-    blocked = [(b.start(), b.end()) for pattern in g.not_times for b in pattern.finditer(ctx.text)]
+    cues = Cues.find(ctx.text, g) if guided else None
+
+    def matches(name: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        if cues is None or name not in g.cues:
+            return pattern.finditer(ctx.text)
+        return cues.finditer(name, pattern)
+
+    blocked = [(b.start(), b.end()) for b in matches("not_times", g.not_time_phrases)]
+    blocked += [(b.start(), b.end()) for pattern in g.not_times for b in pattern.finditer(ctx.text)]
     ctx.names = ctx.names | _surname_months(ctx)
     kind = g.season_kind.search(ctx.text) if g.season_kind else None
     ctx.season = g.lookup("season_kinds", kind.group(1)) if kind else None
     candidates: list[tuple[int, int, int, list[Found]]] = []
     for priority, (name, pattern) in enumerate(g.rules):
         handler = HANDLERS[name]
-        for m in pattern.finditer(ctx.text):
+        for m in matches(name, pattern):
             start, end = m.span("t")
             if any(s < end and start < e for s, e in blocked):
                 continue
