@@ -26,8 +26,11 @@ _ASCII_LETTER = re.compile(r"[a-z]", re.I)
 class Cues:
     """The spans of one text where each rule can match; None where cues can't be trusted."""
 
-    def __init__(self, text: str, begins: list[int], spans: dict[str, list[tuple[int, int]]]):
+    def __init__(
+        self, text: str, folded: str, begins: list[int], spans: dict[str, list[tuple[int, int]]]
+    ):
         self.text = text
+        self.folded = folded  # the text lower-cased, letter for letter
         self.begins = begins
         self.spans = spans
 
@@ -48,7 +51,7 @@ class Cues:
             word = bisect_right(words, at) - 1  # the word the cue is in
             for rule, reach in g.cue_rules[m[1] or DIGITS]:
                 spans.setdefault(rule, []).append((words[word - reach] if word >= reach else 0, at))
-        return cls(text, begins, {rule: _merged(s) for rule, s in spans.items()})
+        return cls(text, folded, begins, {rule: _merged(s) for rule, s in spans.items()})
 
     def finditer(self, rule: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """The matches of `pattern.finditer(text)`, for a rule with cues in the grammar."""

@@ -11,6 +11,7 @@ just before its cues (see `timex_cues`), which is what makes it fast.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,6 +64,7 @@ class Grammar:
     rules: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
     not_time_phrases: re.Pattern[str] | None = None
     not_times: list[re.Pattern[str]] = field(default_factory=list)  # user patterns, no cues
+    any_not_time: re.Pattern[str] | None = None  # all of `not_times` in one: where the first is
     cues: dict[str, list[tuple[set[str], int]]] = field(default_factory=dict)
     cue_finder: re.Pattern[str] | None = None  # every cue, over lower-cased text
     cue_rules: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # (rule, reach)
@@ -169,6 +171,9 @@ def build(lexicon: dict[str, Any]) -> Grammar:
     g.rules = [(name, re.compile(START + src, re.I)) for name, src in sources.items()]
     g.not_time_phrases = re.compile(rf"{START}(?:{alternation(lexicon['not_times'])}){END}", re.I)
     g.not_times = [re.compile(p, re.I) for p in lexicon.get("not_time_patterns", [])]
+    if g.not_times and not any(p.groups for p in g.not_times):  # groups would renumber
+        with contextlib.suppress(re.error):  # e.g. inline flags: then each runs on its own
+            g.any_not_time = re.compile("|".join(f"(?:{p.pattern})" for p in g.not_times), re.I)
     g.cues = _cues(lexicon, g.units)
     _compile_cues(g)
     g.future_cue = re.compile(rf"(?:{alternation(lexicon['future_cues'])})\s+(?:on\s+)?$", re.I)

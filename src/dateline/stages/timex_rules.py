@@ -54,9 +54,11 @@ def scan(ctx: Context, guided: bool = True) -> list[Found]:
         return cues.finditer(name, pattern)
 
     blocked = [(b.start(), b.end()) for b in matches("not_times", g.not_time_phrases)]
-    blocked += [(b.start(), b.end()) for pattern in g.not_times for b in pattern.finditer(ctx.text)]
+    blocked += _not_time_patterns(ctx)
     ctx.names = ctx.names | _surname_months(ctx)
-    kind = g.season_kind.search(ctx.text) if g.season_kind else None
+    kind = None
+    if g.season_kind and (cues is None or "season" in cues.folded):  # a word the pattern needs
+        kind = g.season_kind.search(ctx.text)
     ctx.season = g.lookup("season_kinds", kind.group(1)) if kind else None
     candidates: list[tuple[int, int, int, list[Found]]] = []
     for priority, (name, pattern) in enumerate(g.rules):
@@ -79,6 +81,17 @@ def scan(ctx: Context, guided: bool = True) -> list[Found]:
             chosen.extend(found)
             last_end = end
     return attach_days(chosen, ctx)
+
+
+def _not_time_patterns(ctx: Context) -> list[tuple[int, int]]:
+    """Spans of the lexicon's `not_time_patterns`, each run only from the first place where
+    any of them matches (one pass finds it; most articles have none)."""
+    g = ctx.grammar
+    first = g.any_not_time.search(ctx.text) if g.any_not_time else None
+    if g.any_not_time and not first:
+        return []
+    since = first.start() if first else 0
+    return [(b.start(), b.end()) for p in g.not_times for b in p.finditer(ctx.text, since)]
 
 
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b(?![\s,]*\d)")
