@@ -14,7 +14,7 @@ import pytest
 from dateline.stages.timex_context import Context
 from dateline.stages.timex_cues import Cues
 from dateline.stages.timex_grammar import grammar
-from dateline.stages.timex_rules import find_timexes, scan
+from dateline.stages.timex_rules import _not_time_patterns, find_timexes, scan
 from tests.conftest import WIKINEWS
 
 LONGEST = [
@@ -62,6 +62,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def _same(text: str) -> None:
     g = grammar()
+    plain = sorted(b.span() for p in g.not_times for b in p.finditer(text))
+    assert sorted(_not_time_patterns(Context(text=text, anchor=None, grammar=g))) == plain
     cues = Cues.find(text, g)
     assert cues is not None
     for name, pattern in _patterns().items():
@@ -84,6 +86,7 @@ def test_longest_prefix_before_the_cue(rule: str, example: str) -> None:
 
 def test_same_matches_on_mixed_text() -> None:
     text = " ".join(example for _, example in LONGEST)
+    text += " a 5-year-old, the two-year-olds, aged 12 years, 3 weeks old, 40 years and over"
     _same(text)
     _same(text.replace(" ", ""))
     _same(text.replace(" ", "-"))

@@ -84,14 +84,31 @@ def scan(ctx: Context, guided: bool = True) -> list[Found]:
 
 
 def _not_time_patterns(ctx: Context) -> list[tuple[int, int]]:
-    """Spans of the lexicon's `not_time_patterns`, each run only from the first place where
-    any of them matches (one pass finds it; most articles have none)."""
-    g = ctx.grammar
-    first = g.any_not_time.search(ctx.text) if g.any_not_time else None
-    if g.any_not_time and not first:
-        return []
-    since = first.start() if first else 0
-    return [(b.start(), b.end()) for p in g.not_times for b in p.finditer(ctx.text, since)]
+    """Spans of the lexicon's `not_time_patterns`, each tried only where the joined pattern
+    matches: few places, and in most articles none."""
+    g, text = ctx.grammar, ctx.text
+    if g.any_not_time is None:
+        return [b.span() for p in g.not_times for b in p.finditer(text)]
+    places = []
+    found = g.any_not_time.search(text)
+    while found:
+        places.append(found.start())
+        found = g.any_not_time.search(text, found.start() + 1)
+    return [span for p in g.not_times for span in _spans_at(p, text, places)]
+
+
+def _spans_at(pattern: re.Pattern[str], text: str, places: list[int]) -> list[tuple[int, int]]:
+    """The spans of `pattern.finditer(text)`, given every place where it can match."""
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for place in places:
+        m = pattern.match(text, place) if place >= end else None
+        if m and m.end() == place:  # an empty match: leave what follows to `finditer`
+            return [b.span() for b in pattern.finditer(text, places[0])]
+        if m:
+            spans.append(m.span())
+            end = m.end()
+    return spans
 
 
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b(?![\s,]*\d)")
