@@ -3,10 +3,15 @@
 Each rule is one regular expression over the whole text with a named group `t` (the extent
 that becomes the time's span: prepositions and possessives stay outside it) and the name of
 the handler in `timex_rules` that turns a match into TIMEX3 values.
+
+Each rule also names its cues: words every match of it contains (a month, a unit, "ago", any
+digit), and how many words of a match may come before the cue. The scan tries a rule only
+just before its cues (see `timex_cues`), which is what makes it fast.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,10 +23,37 @@ END = r"(?![\w])"
 YEAR = r"(?:1[5-9]|20)\d\d"
 
 
+DIGITS = "<digit>"  # the cue that stands for any digit
+
+
 def alternation(words: Any) -> str:
     """Longest first, so "a few" wins over "a"; spaces match any run of whitespace."""
     ordered = sorted({str(w) for w in words}, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def words(entries: Any) -> int:
+    """The most words in any entry ("the beginning of" is 3; hyphens part words too)."""
+    return max(len(re.split(r"[\s\-]+", str(e).strip())) for e in entries)
+
+
+def first_words(entries: Any) -> set[str]:
+    """The first word of each entry, lower case, without leading punctuation."""
+    return {re.split(r"[\s\-]+", str(e).strip())[0].lower().lstrip("'’\"(.") for e in entries}
+
+
+def prefix_tree(words: Any) -> str:
+    """An alternation of `words` as a tree of shared prefixes ("mon(?:day|th)"): the regex
+    engine tries one branch per letter instead of every word. Longer words are tried first."""
+    heads: dict[str, list[str]] = {}
+    for w in sorted(set(words)):
+        heads.setdefault(w[:1], []).append(w[1:])
+    optional = "" in heads
+    branches = [re.escape(head) + prefix_tree(tails) for head, tails in heads.items() if head]
+    if not branches:
+        return ""
+    tree = branches[0] if len(branches) == 1 and not optional else f"(?:{'|'.join(branches)})"
+    return tree + ("?" if optional else "")
 
 
 @dataclass
@@ -30,7 +62,13 @@ class Grammar:
 
     lexicon: dict[str, Any]
     rules: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
-    not_times: list[re.Pattern[str]] = field(default_factory=list)
+    not_time_phrases: re.Pattern[str] | None = None
+    not_times: list[re.Pattern[str]] = field(default_factory=list)  # user patterns, no cues
+    any_not_time: re.Pattern[str] | None = None  # all of `not_times` in one: where the first is
+    cues: dict[str, list[tuple[set[str], int]]] = field(default_factory=dict)
+    cue_finder: re.Pattern[str] | None = None  # every cue, over lower-cased text
+    cue_rules: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # (rule, reach)
+    ascii_cues: bool = True
     future_cue: re.Pattern[str] | None = None
     season_kind: re.Pattern[str] | None = None
     units: dict[str, str] = field(default_factory=dict)
@@ -131,11 +169,82 @@ def build(lexicon: dict[str, Any]) -> Grammar:
         "holiday": rf"(?P<t>(?:{pmod})?(?P<hol>{alternation(lexicon['holidays'])})){END}",
     }
     g.rules = [(name, re.compile(START + src, re.I)) for name, src in sources.items()]
-    g.not_times = [re.compile(rf"{START}(?:{alternation(lexicon['not_times'])}){END}", re.I)]
-    g.not_times += [re.compile(p, re.I) for p in lexicon.get("not_time_patterns", [])]
+    g.not_time_phrases = re.compile(rf"{START}(?:{alternation(lexicon['not_times'])}){END}", re.I)
+    g.not_times = [re.compile(p, re.I) for p in lexicon.get("not_time_patterns", [])]
+    if g.not_times and not any(p.groups for p in g.not_times):  # groups would renumber
+        with contextlib.suppress(re.error):  # e.g. inline flags: then each runs on its own
+            g.any_not_time = re.compile("|".join(f"(?:{p.pattern})" for p in g.not_times), re.I)
+    g.cues = _cues(lexicon, g.units)
+    _compile_cues(g)
     g.future_cue = re.compile(rf"(?:{alternation(lexicon['future_cues'])})\s+(?:on\s+)?$", re.I)
     g.season_kind = re.compile(rf"\b({alternation(lexicon['season_kinds'])})\s+season\b", re.I)
     return g
+
+
+def _cues(lexicon: dict[str, Any], units: dict[str, str]) -> dict[str, list[tuple[set[str], int]]]:
+    """Per rule: (cue words, reach), reach being the most words a match can have before the
+    cue. Count them off the rule's pattern above when you change it; `test_cues` checks."""
+    pmod = words(lexicon["position_modifiers"])  # "the beginning of", "mid-"
+    qmod = words(lexicon["quantity_modifiers"])  # "no more than"
+    number = max(2, words(lexicon["numbers"]))  # "a couple of", "twenty five"
+    months, weekdays, seasons = (set(lexicon[k]) for k in ("months", "weekdays", "seasons"))
+    digit = {DIGITS}
+    return {
+        "date_mdy": [(months, 1 + pmod + 1)],  # weekday, modifier, "on"
+        "date_dmy": [(months, 3)],  # weekday, day, "of"
+        "date_numeric": [(digit, 0)],
+        "month": [(months, pmod + 2)],  # modifier, "in", "last"
+        "season": [(seasons, pmod + 2)],  # modifier, "in", "last"
+        "year_range": [(digit, 0)],
+        "year": [(digit, pmod + 1)],  # modifier, "in"
+        "decade": [(digit, pmod + 1)],  # modifier, "the"
+        "century": [({"century"}, pmod + 1 + words(lexicon["ordinals"]))],  # mod, "the", 21st
+        "weekday": [(weekdays, pmod + 2)],  # modifier, "on", "last"
+        "relative_day": [
+            ({"today", "yesterday", "tomorrow", "tonight"}, pmod),
+            ({"morning", "afternoon", "evening", "night"}, pmod + 1),  # "this"
+        ],
+        "relative_unit": [  # modifier, "in", "the", "past"
+            ({"week", "weekend", "month", "year", "quarter", "decade", "century"}, pmod + 3)
+        ],
+        "unit_position": [({"week", "month", "year", "decade", "century"}, pmod + 2)],
+        "weekend": [({"weekend"}, 1)],  # "the"
+        "ago": [({"ago"}, qmod + number + words(units))],
+        "number_range": [(set(units), number + 1 + number)],  # "12 to 18", "a couple of"
+        "duration": [(set(units), qmod + 2 + number + 3)],  # "the past", "and a half"
+        "bare_units": [(set(units), 2)],  # "the past"
+        "quarter": [({"quarter", "half"}, 2), ({"q1", "q2", "q3", "q4"}, 0)],  # "the first"
+        "reference": [(first_words(lexicon["references"]), 0)],
+        "set": [
+            ({"every", "each", "once", "twice"}, 0),
+            ({"times"}, 1),  # "three times a year"
+            (first_words(lexicon["set_words"]), 0),
+            (weekdays, 0),  # "Mondays"
+        ],
+        "clock_duration": [(digit, 0)],
+        "time": [(digit, 0), ({"noon", "midnight", "midday"}, 0)],
+        "holiday": [(first_words(lexicon["holidays"]), pmod)],
+        "not_times": [(first_words(lexicon["not_times"]), 0)],
+    }
+
+
+def _compile_cues(g: Grammar) -> None:
+    """One regex for every cue (a whole word, or with a plural "s"); each word found leads to
+    the rules cued by it or by any word it begins with ("weekend" also cues "week"). A rule
+    with an empty cue word (a lexicon entry of punctuation) is scanned over the whole text."""
+    g.cues = {rule: cues for rule, cues in g.cues.items() if all(all(ws) for ws, _ in cues)}
+    cued: dict[str, list[tuple[str, int]]] = {DIGITS: []}
+    for rule, cues in g.cues.items():
+        for cue_words, reach in cues:
+            for word in cue_words:
+                cued.setdefault(word, []).append((rule, reach))
+    g.cue_rules = {
+        word: [pair for other, pairs in cued.items() if word.startswith(other) for pair in pairs]
+        for word in cued
+    }
+    found = [w for w in cued if w != DIGITS]
+    g.ascii_cues = all(w.isascii() for w in found)
+    g.cue_finder = re.compile(rf"\b(?=({prefix_tree(found)})s?(?!\w)|\d)")
 
 
 _built: tuple[object, Grammar] | None = None

@@ -5,12 +5,13 @@ the times stage passes a `Context` backed by the spaCy parse (tense, part of spe
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from dateline.stages import timex_calendar as cal
 from dateline.stages import timex_durations as dur
 from dateline.stages.timex_context import Context, Found
+from dateline.stages.timex_cues import Cues
 from dateline.stages.timex_grammar import grammar
 
 HANDLERS: dict[str, Callable[[re.Match[str], Context], Found | list[Found] | None]] = {
@@ -41,17 +42,28 @@ HANDLERS: dict[str, Callable[[re.Match[str], Context], Found | list[Found] | Non
 }
 
 
-def scan(ctx: Context) -> list[Found]:
-    """Every rule over the text; overlapping matches resolved leftmost-longest."""
+def scan(ctx: Context, guided: bool = True) -> list[Found]:
+    """Every rule over the text; overlapping matches resolved leftmost-longest. Rules are
+    tried only near their cues unless `guided` is off (the same matches, found slowly)."""
     g = ctx.grammar
-    blocked = [(b.start(), b.end()) for pattern in g.not_times for b in pattern.finditer(ctx.text)]
+    cues = Cues.find(ctx.text, g) if guided else None
+
+    def matches(name: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        if cues is None or name not in g.cues:
+            return pattern.finditer(ctx.text)
+        return cues.finditer(name, pattern)
+
+    blocked = [(b.start(), b.end()) for b in matches("not_times", g.not_time_phrases)]
+    blocked += _not_time_patterns(ctx)
     ctx.names = ctx.names | _surname_months(ctx)
-    kind = g.season_kind.search(ctx.text) if g.season_kind else None
+    kind = None
+    if g.season_kind and (cues is None or "season" in cues.folded):  # a word the pattern needs
+        kind = g.season_kind.search(ctx.text)
     ctx.season = g.lookup("season_kinds", kind.group(1)) if kind else None
     candidates: list[tuple[int, int, int, list[Found]]] = []
     for priority, (name, pattern) in enumerate(g.rules):
         handler = HANDLERS[name]
-        for m in pattern.finditer(ctx.text):
+        for m in matches(name, pattern):
             start, end = m.span("t")
             if any(s < end and start < e for s, e in blocked):
                 continue
@@ -69,6 +81,34 @@ def scan(ctx: Context) -> list[Found]:
             chosen.extend(found)
             last_end = end
     return attach_days(chosen, ctx)
+
+
+def _not_time_patterns(ctx: Context) -> list[tuple[int, int]]:
+    """Spans of the lexicon's `not_time_patterns`, each tried only where the joined pattern
+    matches: few places, and in most articles none."""
+    g, text = ctx.grammar, ctx.text
+    if g.any_not_time is None:
+        return [b.span() for p in g.not_times for b in p.finditer(text)]
+    places = []
+    found = g.any_not_time.search(text)
+    while found:
+        places.append(found.start())
+        found = g.any_not_time.search(text, found.start() + 1)
+    return [span for p in g.not_times for span in _spans_at(p, text, places)]
+
+
+def _spans_at(pattern: re.Pattern[str], text: str, places: list[int]) -> list[tuple[int, int]]:
+    """The spans of `pattern.finditer(text)`, given every place where it can match."""
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for place in places:
+        m = pattern.match(text, place) if place >= end else None
+        if m and m.end() == place:  # an empty match: leave what follows to `finditer`
+            return [b.span() for b in pattern.finditer(text, places[0])]
+        if m:
+            spans.append(m.span())
+            end = m.end()
+    return spans
 
 
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b(?![\s,]*\d)")
