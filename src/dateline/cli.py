@@ -144,6 +144,83 @@ def schema() -> None:
     print(json_schema())
 
 
+# -- corpus: ingest, query, export (issue 7) ----------------------------------------------
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="Database URL or SQLite path [default: $DATELINE_DB or dateline.db]."
+    ),
+]
+
+
+def open_db(db: str | None):  # type: ignore[no-untyped-def]
+    """The store at --db, with a one-line error instead of a traceback."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from dateline.store import open_store
+
+    try:
+        return open_store(db)
+    except (SQLAlchemyError, OSError) as exc:
+        raise fail(f"cannot open database: {str(exc).splitlines()[0]}") from None
+
+
+def shown_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files, folders (recursive), .jsonl(.gz); - for stdin.")
+    ],
+    db: DbOpt = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Worker processes (each loads the model).")
+    ] = 1,
+    reprocess: Annotated[
+        bool, typer.Option(help="Re-extract stored articles whose extractor version is older.")
+    ] = False,
+    date_: Annotated[
+        str | None, typer.Option("--date", help="Publication date YYYY-MM-DD for undated input.")
+    ] = None,
+    commit_every: Annotated[int, typer.Option(min=1, help="Articles per transaction.")] = 32,
+    model: ModelOpt = None,
+    lexicon: LexiconOpt = None,
+) -> None:
+    """Extract articles into the corpus database; safe to interrupt and to run again."""
+    from dateline.corpus.ingest import Ingest
+    from dateline.corpus.report import estimate_total, print_summary, progress_bar
+    from dateline.pipeline import DEFAULT_MODEL
+
+    published = parse_date(date_)
+    use_lexicons(lexicon)
+    store = open_db(db)
+    total = estimate_total(p for p in expand_paths(paths) if not isinstance(p, ReadError))
+    with progress_bar(err) as bar:
+        task = bar.add_task("ingest", total=total)
+        run = Ingest(
+            store,
+            workers=workers,
+            model=model or DEFAULT_MODEL,
+            lexicon_files=[str(f) for f in lexicon or []],
+            reprocess=reprocess,
+            commit_every=commit_every,
+            progress=lambda n: bar.advance(task, n),
+        )
+        try:
+            summary = run.run(documents(paths), published)
+        except RuntimeError as exc:
+            raise fail(str(exc), 1) from None
+    print_summary(summary, out, shown_url(store.url), store.counts())
+    store.close()
+    if summary.failures:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()
 

@@ -1,0 +1,342 @@
+"""Between the contract and the tables: an article dict to rows, and rows back to an Article.
+
+Both directions live in one module so that a field added to the contract is added to the
+store in one place; `tests/test_store.py` checks the round trip field by field.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from dateline.schema import Article
+
+Row = dict[str, Any]
+
+
+def article_rows(
+    article: Mapping[str, Any], *, source: str | None, extractor_version: str, ingested_at: str
+) -> dict[str, list[Row]]:
+    """Rows per table name for one article (a `model_dump()` dict), in insert order."""
+    aid = article["id"]
+    meta = article.get("meta") or {}
+    dl = meta.get("dateline") or {}
+    rows: dict[str, list[Row]] = defaultdict(list)
+    rows["articles"].append(
+        {
+            "id": aid,
+            "headline": meta.get("headline"),
+            "published": meta.get("published"),
+            "publisher": meta.get("publisher"),
+            "url": meta.get("url"),
+            "byline": meta.get("byline"),
+            "language": meta.get("language"),
+            "source_format": meta.get("source_format"),
+            "dateline_place": dl.get("place"),
+            "dateline_date": dl.get("date"),
+            "dateline_agency": dl.get("agency"),
+            "dateline_start": dl.get("start"),
+            "dateline_end": dl.get("end"),
+            "word_count": len(article["text"].split()),
+            "text": article["text"],
+            "source": source,
+            "schema": article.get("schema", "dateline/1"),
+            "extractor_version": extractor_version,
+            "ingested_at": ingested_at,
+        }
+    )
+    for i, image in enumerate(meta.get("images") or []):
+        rows["images"].append({"article_id": aid, "position": i, **image})
+    for e in article.get("entities") or []:
+        actor, geo = e.get("actor"), e.get("geo")
+        rows["entities"].append(
+            {
+                "article_id": aid,
+                "entity_id": e["id"],
+                "name": e["name"],
+                "type": e["type"],
+                "aliases": list(e.get("aliases") or []),
+                "titles": list(e.get("titles") or []),
+                "is_actor": actor is not None,
+                "actor_code": (actor or {}).get("code"),
+                "actor_country": (actor or {}).get("country"),
+                "actor_sector": (actor or {}).get("sector"),
+                "is_place": geo is not None,
+                "geo_country": (geo or {}).get("country"),
+                "geo_lat": (geo or {}).get("lat"),
+                "geo_lon": (geo or {}).get("lon"),
+                "geo_admin": (geo or {}).get("admin"),
+            }
+        )
+        for i, m in enumerate(e.get("mentions") or []):
+            rows["mentions"].append(
+                {
+                    "article_id": aid,
+                    "entity_id": e["id"],
+                    "position": i,
+                    "kind": m["kind"],
+                    **_span(m),
+                }
+            )
+        for i, ev in enumerate(e.get("evidence") or []):
+            rows["entity_evidence"].append(
+                {
+                    "article_id": aid,
+                    "entity_id": e["id"],
+                    "position": i,
+                    "kind": ev["kind"],
+                    **_span(ev),
+                }
+            )
+        for i, ev in enumerate((actor or {}).get("evidence") or []):
+            rows["actor_evidence"].append(
+                {"article_id": aid, "entity_id": e["id"], "position": i, **_span(ev)}
+            )
+    for t in article.get("times") or []:
+        rows["times"].append(
+            {
+                "article_id": aid,
+                "time_id": t["id"],
+                "type": t["type"],
+                "value": t.get("value"),
+                "mod": t.get("mod"),
+                **_span(t),
+            }
+        )
+    for q in article.get("quotes") or []:
+        rows["quotes"].append(
+            {
+                "article_id": aid,
+                "quote_id": q["id"],
+                "kind": q["kind"],
+                **_span(q),
+                "speaker_id": q.get("speaker"),
+                "speaker_text": q.get("speaker_text"),
+                "cue": q.get("cue"),
+                "channel": q.get("channel"),
+                "time_id": q.get("time"),
+            }
+        )
+    for v in article.get("events") or []:
+        trigger, sentence = v["trigger"], v["sentence"]
+        rows["events"].append(
+            {
+                "article_id": aid,
+                "event_id": v["id"],
+                "type": v["type"],
+                "mode": v.get("mode"),
+                "context": list(v.get("context") or []),
+                "cameo": v.get("cameo"),
+                "trigger_text": trigger["text"],
+                "trigger_start": trigger["start"],
+                "trigger_end": trigger["end"],
+                "sentence_start": sentence["start"],
+                "sentence_end": sentence["end"],
+                "time_id": v.get("time"),
+                "date": v.get("date"),
+                "place_id": v.get("place"),
+                "negated": bool(v.get("negated")),
+                "modality": v.get("modality", "asserted"),
+                "reported_by_id": v.get("reported_by"),
+                "confidence": v.get("confidence", 1.0),
+            }
+        )
+        for role, key in (("actor", "actors"), ("recipient", "recipients")):
+            for i, entity_id in enumerate(v.get(key) or []):
+                rows["event_participants"].append(
+                    {
+                        "article_id": aid,
+                        "event_id": v["id"],
+                        "role": role,
+                        "position": i,
+                        "entity_id": entity_id,
+                    }
+                )
+    for a in article.get("amounts") or []:
+        rows["amounts"].append(
+            {
+                "article_id": aid,
+                "amount_id": a["id"],
+                **_span(a),
+                "value": a["value"],
+                "qualifier": a.get("qualifier"),
+                "unit": a.get("unit"),
+                "object": a.get("object"),
+                "reported_by_id": a.get("reported_by"),
+            }
+        )
+    return rows
+
+
+def _span(item: Mapping[str, Any]) -> Row:
+    return {"text": item["text"], "char_start": item["start"], "char_end": item["end"]}
+
+
+def _unspan(row: Mapping[str, Any]) -> Row:
+    return {"text": row["text"], "start": row["char_start"], "end": row["char_end"]}
+
+
+def natural_key(local_id: str) -> tuple[str, int, str]:
+    """ "E2" before "E10": article-local ids sort by their number, as the stages number them."""
+    digits = local_id.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    prefix = local_id[: len(local_id) - len(digits)]
+    return (prefix, int(digits), "") if digits.isdigit() else (prefix, 0, local_id)
+
+
+def _sorted(rows: list, key: str) -> list:
+    return sorted(rows, key=lambda r: natural_key(r[key]))
+
+
+def _by_article(rows: Iterable[Mapping[str, Any]], *keys: str) -> dict[tuple, list]:
+    grouped: dict[tuple, list] = defaultdict(list)
+    for row in rows:
+        grouped[tuple(row[k] for k in keys)].append(row)
+    return grouped
+
+
+def build_article(
+    article: Mapping[str, Any], children: Mapping[str, list[Mapping[str, Any]]]
+) -> Article:
+    """The Article stored in one `articles` row and its child rows (ordered by position)."""
+    aid = article["id"]
+    dateline = None
+    if article["dateline_place"] is not None:
+        dateline = {
+            "place": article["dateline_place"],
+            "date": article["dateline_date"],
+            "agency": article["dateline_agency"],
+            "start": article["dateline_start"],
+            "end": article["dateline_end"],
+        }
+    meta = {
+        "headline": article["headline"],
+        "published": article["published"],
+        "publisher": article["publisher"],
+        "url": article["url"],
+        "byline": article["byline"],
+        "language": article["language"] or "en",
+        "dateline": dateline,
+        "images": [
+            {"caption": r["caption"], "credit": r["credit"]}
+            for r in sorted(children.get("images", []), key=lambda r: r["position"])
+        ],
+        "source_format": article["source_format"],
+    }
+    mentions = _by_article(children.get("mentions", []), "entity_id")
+    evidence = _by_article(children.get("entity_evidence", []), "entity_id")
+    actor_evidence = _by_article(children.get("actor_evidence", []), "entity_id")
+    participants = _by_article(children.get("event_participants", []), "event_id", "role")
+
+    def ordered(rows: list) -> list:
+        return sorted(rows, key=lambda r: r["position"])
+
+    entities = []
+    for e in _sorted(children.get("entities", []), "entity_id"):
+        key = (e["entity_id"],)
+        actor = None
+        if e["is_actor"]:
+            actor = {
+                "country": e["actor_country"],
+                "sector": e["actor_sector"],
+                "code": e["actor_code"],
+                "evidence": [_unspan(r) for r in ordered(actor_evidence.get(key, []))],
+            }
+        geo = None
+        if e["is_place"]:
+            geo = {
+                "country": e["geo_country"],
+                "lat": e["geo_lat"],
+                "lon": e["geo_lon"],
+                "admin": e["geo_admin"],
+            }
+        entities.append(
+            {
+                "id": e["entity_id"],
+                "name": e["name"],
+                "type": e["type"],
+                "aliases": list(e["aliases"] or []),
+                "titles": list(e["titles"] or []),
+                "evidence": [
+                    {**_unspan(r), "kind": r["kind"]} for r in ordered(evidence.get(key, []))
+                ],
+                "actor": actor,
+                "geo": geo,
+                "mentions": [
+                    {**_unspan(r), "kind": r["kind"]} for r in ordered(mentions.get(key, []))
+                ],
+            }
+        )
+    times = [
+        {"id": t["time_id"], **_unspan(t), "type": t["type"], "value": t["value"], "mod": t["mod"]}
+        for t in _sorted(children.get("times", []), "time_id")
+    ]
+    quotes = [
+        {
+            "id": q["quote_id"],
+            "kind": q["kind"],
+            **_unspan(q),
+            "speaker": q["speaker_id"],
+            "speaker_text": q["speaker_text"],
+            "cue": q["cue"],
+            "channel": q["channel"],
+            "time": q["time_id"],
+        }
+        for q in _sorted(children.get("quotes", []), "quote_id")
+    ]
+    events = []
+    for v in _sorted(children.get("events", []), "event_id"):
+        events.append(
+            {
+                "id": v["event_id"],
+                "type": v["type"],
+                "mode": v["mode"],
+                "context": list(v["context"] or []),
+                "cameo": v["cameo"],
+                "actors": [
+                    r["entity_id"] for r in ordered(participants.get((v["event_id"], "actor"), []))
+                ],
+                "recipients": [
+                    r["entity_id"]
+                    for r in ordered(participants.get((v["event_id"], "recipient"), []))
+                ],
+                "trigger": {
+                    "text": v["trigger_text"],
+                    "start": v["trigger_start"],
+                    "end": v["trigger_end"],
+                },
+                "sentence": {"start": v["sentence_start"], "end": v["sentence_end"]},
+                "time": v["time_id"],
+                "date": v["date"],
+                "place": v["place_id"],
+                "negated": bool(v["negated"]),
+                "modality": v["modality"],
+                "reported_by": v["reported_by_id"],
+                "confidence": v["confidence"],
+            }
+        )
+    amounts = [
+        {
+            "id": a["amount_id"],
+            **_unspan(a),
+            "value": a["value"],
+            "qualifier": a["qualifier"],
+            "unit": a["unit"],
+            "object": a["object"],
+            "reported_by": a["reported_by_id"],
+        }
+        for a in _sorted(children.get("amounts", []), "amount_id")
+    ]
+    return Article.model_validate(
+        {
+            "schema": article["schema"],
+            "id": aid,
+            "text": article["text"],
+            "meta": meta,
+            "entities": entities,
+            "times": times,
+            "quotes": quotes,
+            "events": events,
+            "amounts": amounts,
+        }
+    )
