@@ -8,6 +8,9 @@ millions of articles.
 
 from __future__ import annotations
 
+import ctypes
+import signal
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,10 +45,23 @@ _model_name = DEFAULT_MODEL
 def init_worker(model: str, lexicon_files: list[str]) -> None:
     """Process initializer: user lexicons first, then the model, once per worker."""
     global _model_name
+    _die_with_parent()
     for file in lexicon_files:
         lexicons.add_user_lexicon(Path(file))
     _model_name = model
     load_model(model)
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask the kernel to end this worker when the ingesting parent dies, even by
+    SIGKILL; otherwise orphaned workers would wait on their task queue forever."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def extract_chunk(jobs: list[Job]) -> list[Outcome]:
@@ -78,8 +94,6 @@ def _extract(nlp: Language, jobs: list[Job], batch_size: int) -> list[Outcome]:
 
 
 def _describe() -> tuple[str, str]:
-    import sys
-
     exc = sys.exc_info()[1]
     return type(exc).__name__, str(exc).splitlines()[0] if str(exc) else ""
 
