@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 from rich.console import Console
@@ -219,6 +219,30 @@ def ingest(
     store.close()
     if summary.failures:
         raise typer.Exit(1)
+
+
+ExportFormat = Literal["jsonl", "csv", "parquet", "gdelt", "polecat"]
+FlatTable = Literal["events", "quotes", "articles", "entities"]
+
+
+@app.command("export")
+def export_corpus(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")],
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
+    db: DbOpt = None,
+    table: Annotated[FlatTable, typer.Option(help="Table to write as csv or parquet.")] = "events",
+    include_duplicates: Annotated[
+        bool, typer.Option(help="gdelt/polecat: also export events of near-duplicate articles.")
+    ] = False,
+    header: Annotated[bool, typer.Option(help="gdelt: write a header row.")] = False,
+) -> None:
+    """Export the corpus: jsonl, csv, parquet, gdelt (61-column TSV), polecat (PLOVER TSV)."""
+    from dateline.export import export
+
+    store = open_db(db)
+    n = export(store, fmt, out_path, table, include_duplicates, header)
+    unit = "articles" if fmt == "jsonl" else "rows"
+    err.print(f"wrote {n} {unit} to {out_path}", highlight=False)
 
 
 def main() -> None:

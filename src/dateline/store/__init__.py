@@ -20,7 +20,18 @@ from dateline.store.engine import database_url, make_engine
 from dateline.store.rows import build_article
 from dateline.store.writer import BatchResult, Extracted, count_rows, write_batch
 
-__all__ = ["Extracted", "Store", "WriteFailure", "database_url", "open_store"]
+__all__ = ["Extracted", "Store", "StoredArticle", "WriteFailure", "database_url", "open_store"]
+
+
+@dataclass
+class StoredArticle:
+    """An article as stored: the contract record plus the store's own bookkeeping."""
+
+    article: Article
+    story_id: str  # id of the first copy of its story (itself unless a near-duplicate)
+    source: str | None
+    ingested_at: str
+    number: int
 
 
 @dataclass
@@ -109,20 +120,57 @@ class Store:
 
     def articles(self, ids: Sequence[str] | None = None, batch: int = 200) -> Iterator[Article]:
         """Stored articles as `Article`s, in ingest order (all of them when `ids` is None)."""
+        for record in self.records(ids, batch):
+            yield record.article
+
+    def records(
+        self, ids: Sequence[str] | None = None, batch: int = 200, originals_only: bool = False
+    ) -> Iterator[StoredArticle]:
+        """Stored articles with what the store knows beyond the contract (story, source).
+
+        `originals_only` leaves out near-duplicates, so each story is counted once.
+        """
         last = 0
         while True:
             # Keyset pages on the ingest number: no cursor held open across the child queries.
             query = select(t.articles).where(t.articles.c.number > last)
             if ids is not None:
                 query = query.where(t.articles.c.id.in_(list(ids)))
+            if originals_only:
+                query = query.where(t.articles.c.duplicate_of.is_(None))
             query = query.order_by(t.articles.c.number).limit(batch)
             with self.engine.connect() as conn:
                 rows = [dict(r) for r in conn.execute(query).mappings()]
                 if not rows:
                     return
                 articles = list(self._assemble(conn, rows))
-            yield from articles
+            for row, article in zip(rows, articles, strict=True):
+                yield StoredArticle(
+                    article=article,
+                    story_id=row["duplicate_of"] or row["id"],
+                    source=row["source"],
+                    ingested_at=row["ingested_at"],
+                    number=row["number"],
+                )
             last = rows[-1]["number"]
+
+    def story_sizes(self, story_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """Articles and distinct publishers per story (the first copy and its rewrites)."""
+        from sqlalchemy import func, or_
+
+        ids = list(story_ids)
+        if not ids:
+            return {}
+        story = func.coalesce(t.articles.c.duplicate_of, t.articles.c.id)
+        query = (
+            select(
+                story.label("story"), func.count(), func.count(t.articles.c.publisher.distinct())
+            )
+            .where(or_(t.articles.c.id.in_(ids), t.articles.c.duplicate_of.in_(ids)))
+            .group_by(story)
+        )
+        with self.engine.connect() as conn:
+            return {row[0]: (row[1], max(row[2], 1)) for row in conn.execute(query)}
 
     def _assemble(self, conn, article_rows: list[dict]) -> Iterator[Article]:  # type: ignore[no-untyped-def]
         ids = [r["id"] for r in article_rows]
