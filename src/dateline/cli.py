@@ -245,6 +245,162 @@ def export_corpus(
     err.print(f"wrote {n} {unit} to {out_path}", highlight=False)
 
 
+QueryFormat = Literal["table", "json", "csv"]
+QueryFormatOpt = Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")]
+FilesArg = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Articles to read and show; without files, query the database."),
+]
+LimitOpt = Annotated[int, typer.Option(min=1, help="Most rows to show.")]
+EVENT_SHOWN = ["date", "type", "cameo", "actor", "recipient", "place", "trigger", "headline"]
+QUOTE_SHOWN = ["published", "speaker", "kind", "text", "cue", "headline"]
+
+
+def show_rows(rows, fmt, columns, shown=None, title=None) -> None:  # type: ignore[no-untyped-def]
+    """Query output in the chosen format (see dateline.output)."""
+    from dateline.output import emit
+
+    emit(rows, fmt, out, columns, shown, title)
+
+
+def read_articles(paths: list[Path], model: str | None) -> list[Article]:
+    """Articles of files given on the command line (read errors reported, not fatal)."""
+    from dateline.pipeline import DEFAULT_MODEL, Pipeline
+
+    try:
+        pipeline = Pipeline(model or DEFAULT_MODEL)
+    except RuntimeError as exc:
+        raise fail(str(exc)) from None
+    articles = []
+    for item in pipeline.run(documents(paths)):
+        if isinstance(item, ReadError):
+            err.print(f"[red]dateline:[/red] {item}", highlight=False)
+        else:
+            articles.append(item)
+    return articles
+
+
+def stored_rows(store, keys: list[tuple[str, str]], table: str):  # type: ignore[no-untyped-def]
+    """Flat rows for (article_id, item_id) keys, in the order of the keys."""
+    from dateline.export.flat import table_rows
+
+    id_column = {"events": "event_id", "quotes": "quote_id"}[table]
+    wanted = {key: i for i, key in enumerate(keys)}
+    rows = [
+        row
+        for record in store.records(sorted({a for a, _ in keys}))
+        for row in table_rows(table, record.article, record.story_id)
+        if (row["article_id"], row[id_column]) in wanted
+    ]
+    return sorted(rows, key=lambda r: wanted[(r["article_id"], r[id_column])])
+
+
+@app.command()
+def events(
+    files: FilesArg = None,
+    actor: Annotated[str | None, typer.Option(help="Source actor: name or code.")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Target actor: name or code.")] = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", help="PLOVER type (ASSAULT) or CAMEO prefix (19).")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option(help="ISO alpha-3 of an actor, target or the place.")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY[-MM[-DD]]).")] = None,
+    limit: LimitOpt = 50,
+    fmt: QueryFormatOpt = "table",
+    db: DbOpt = None,
+    model: ModelOpt = None,
+) -> None:
+    """Events of the given articles, or of the corpus database filtered by the options."""
+    from dateline.export.columns import EVENTS
+    from dateline.export.flat import event_rows
+    from dateline.store.query import EventFilter, find_events
+
+    if files:
+        rows = [row for a in read_articles(files, model) for row in event_rows(a)]
+    else:
+        store = open_db(db)
+        where = EventFilter(actor, recipient, type_, country, since, until, limit)
+        with store.engine.connect() as conn:
+            keys = find_events(conn, where)
+        rows = stored_rows(store, keys, "events")
+    show_rows(rows, fmt, [c.name for c in EVENTS], EVENT_SHOWN, "Events")
+
+
+@app.command()
+def quotes(
+    files: FilesArg = None,
+    speaker: Annotated[str | None, typer.Option(help="Who is quoted: name or code.")] = None,
+    contains: Annotated[str | None, typer.Option(help="Words in the quote.")] = None,
+    limit: LimitOpt = 50,
+    fmt: QueryFormatOpt = "table",
+    db: DbOpt = None,
+    model: ModelOpt = None,
+) -> None:
+    """Quotes of the given articles, or of the corpus database."""
+    from dateline.export.columns import QUOTES
+    from dateline.export.flat import quote_rows
+    from dateline.store.query import find_quotes
+
+    if files:
+        rows = [row for a in read_articles(files, model) for row in quote_rows(a)]
+    else:
+        store = open_db(db)
+        with store.engine.connect() as conn:
+            keys = find_quotes(conn, speaker, contains, limit)
+        rows = stored_rows(store, keys, "quotes")
+    show_rows(rows, fmt, [c.name for c in QUOTES], QUOTE_SHOWN, "Quotes")
+
+
+@app.command()
+def actors(
+    files: FilesArg = None,
+    top: Annotated[int, typer.Option(min=1, help="How many actors to list.")] = 20,
+    fmt: QueryFormatOpt = "table",
+    db: DbOpt = None,
+    model: ModelOpt = None,
+) -> None:
+    """Actors of the given articles, or the corpus's most reported actors."""
+    from dateline.export.flat import actor_rows
+
+    if files:
+        rows = [row for a in read_articles(files, model) for row in actor_rows(a)]
+        columns = ["entity_id", "name", "type", "actor_code", "country", "sector", "titles",
+                   "mentions", "events_as_actor", "events_as_recipient", "quotes"]
+    else:
+        from dateline.store.query import top_actors
+
+        with open_db(db).engine.connect() as conn:
+            rows = top_actors(conn, top)
+        columns = ["name", "actor_code", "country", "sector", "stories", "articles",
+                   "events_as_actor", "events_as_recipient", "quotes"]
+    show_rows(rows, fmt, columns, title="Actors")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, "exact phrases", OR, NOT.')],
+    limit: LimitOpt = 20,
+    fmt: QueryFormatOpt = "table",
+    db: DbOpt = None,
+) -> None:
+    """Full-text search over article text and quotes, best matches first, with snippets."""
+    from dataclasses import asdict
+
+    from dateline.store.fts import search as fts_search
+
+    store = open_db(db)
+    try:
+        with store.engine.connect() as conn:
+            hits = [asdict(h) for h in fts_search(conn, query, limit)]
+    except NotImplementedError as exc:
+        raise fail(str(exc)) from None
+    columns = ["rank", "kind", "published", "headline", "item_id", "snippet", "article_id"]
+    show_rows(hits, fmt, columns, columns[:-1], f"Search: {query}")
+
+
 def main() -> None:
     app()
 

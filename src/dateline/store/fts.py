@@ -99,6 +99,13 @@ class Hit:
     snippet: str
 
 
+def _hit(row) -> Hit:  # type: ignore[no-untyped-def]
+    hit = Hit(**row)
+    hit.snippet = " ".join(hit.snippet.split())  # one line: paragraphs break tables and CSV
+    hit.rank = round(float(hit.rank), 4)
+    return hit
+
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -158,7 +165,7 @@ def _search_sqlite(conn: Connection, query: str, limit: int) -> list[Hit]:
         ),
         {"q": match, "limit": limit},
     )
-    return [Hit(**row._mapping) for row in rows]
+    return [_hit(row._mapping) for row in rows]
 
 
 def _search_postgres(conn: Connection, query: str, limit: int) -> list[Hit]:
@@ -185,4 +192,4 @@ def _search_postgres(conn: Connection, query: str, limit: int) -> list[Hit]:
         ),
         {"q": query, "limit": limit, "options": options},
     )
-    return [Hit(**row._mapping) for row in rows]
+    return [_hit(row._mapping) for row in rows]
