@@ -132,3 +132,25 @@ def test_full_text_search_ranks_articles_and_quotes_with_snippets(store):
 def test_user_queries_become_safe_fts5_syntax():
     assert sqlite_query('Horn: "of Africa" OR drought-') == '"Horn" "of Africa" OR "drought"'
     assert sqlite_query("OR") == ""
+
+
+def test_fields_the_store_has_no_column_for_are_kept_in_extra():
+    from dateline.store.rows import article_rows, with_extra
+
+    record = sample_article().model_dump()
+    record["events"][0]["actor_text"] = "the visiting delegation"
+    record["meta"]["dateline"]["geo"] = {"country": "CHE", "lat": 46.2}
+    rows = article_rows(record, source=None, extractor_version="1", ingested_at="now")
+    assert rows["events"][0]["extra"] == {"actor_text": "the visiting delegation"}
+    assert rows["events"][1]["extra"] is None
+    assert rows["articles"][0]["extra"] == {
+        "meta": {"dateline": {"geo": record["meta"]["dateline"]["geo"]}}
+    }
+    rebuilt = with_extra({"meta": {"dateline": {"place": "GENEVA"}}}, rows["articles"][0]["extra"])
+    assert rebuilt == {
+        "meta": {"dateline": {"place": "GENEVA", "geo": {"country": "CHE", "lat": 46.2}}}
+    }
+    plain = article_rows(
+        sample_article().model_dump(), source=None, extractor_version="1", ingested_at="now"
+    )
+    assert all(row.get("extra") is None for table in plain.values() for row in table)

@@ -14,6 +14,95 @@ from dateline.schema import Article
 
 Row = dict[str, Any]
 
+# What the columns hold, per record: a key mapped to 1 is a column (or a child table); a dict
+# maps a nested object. Anything else in a record (a field added to the contract before the
+# store has a column for it) goes to the row's `extra` JSON column and comes back on read,
+# so a round trip never loses data.
+_SPAN = dict.fromkeys(("text", "start", "end"), 1)
+ARTICLE_SPEC = {
+    **dict.fromkeys(
+        ("schema", "id", "text", "entities", "times", "quotes", "events", "amounts"), 1
+    ),
+    "meta": {
+        **dict.fromkeys(
+            (
+                "headline",
+                "published",
+                "publisher",
+                "url",
+                "byline",
+                "language",
+                "images",
+                "source_format",
+            ),
+            1,
+        ),
+        "dateline": dict.fromkeys(("place", "date", "agency", "start", "end"), 1),
+    },
+}
+IMAGE_SPEC = dict.fromkeys(("caption", "credit"), 1)
+ENTITY_SPEC = {
+    **dict.fromkeys(("id", "name", "type", "aliases", "titles", "evidence", "mentions"), 1),
+    "actor": dict.fromkeys(("country", "sector", "code", "evidence"), 1),
+    "geo": dict.fromkeys(("country", "lat", "lon", "admin"), 1),
+}
+MENTION_SPEC = {**_SPAN, "kind": 1}
+TIME_SPEC = {**_SPAN, **dict.fromkeys(("id", "type", "value", "mod"), 1)}
+QUOTE_SPEC = {
+    **_SPAN,
+    **dict.fromkeys(("id", "kind", "speaker", "speaker_text", "cue", "channel", "time"), 1),
+}
+EVENT_SPEC = {
+    **dict.fromkeys(
+        (
+            "id",
+            "type",
+            "mode",
+            "context",
+            "cameo",
+            "actors",
+            "recipients",
+            "time",
+            "date",
+            "place",
+            "negated",
+            "modality",
+            "reported_by",
+            "confidence",
+        ),
+        1,
+    ),
+    "trigger": _SPAN,
+    "sentence": dict.fromkeys(("start", "end"), 1),
+}
+AMOUNT_SPEC = {
+    **_SPAN,
+    **dict.fromkeys(("id", "value", "qualifier", "unit", "object", "reported_by"), 1),
+}
+
+
+def unmapped(record: Mapping[str, Any], spec: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The parts of `record` that no column holds (None when there are none)."""
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        if key not in spec:
+            out[key] = value
+        elif isinstance(spec[key], dict) and isinstance(value, Mapping):
+            rest = unmapped(value, spec[key])
+            if rest:
+                out[key] = rest
+    return out or None
+
+
+def with_extra(record: dict[str, Any], extra: Mapping[str, Any] | None) -> dict[str, Any]:
+    """`record` with the stored `extra` merged back in (nested objects merged, not replaced)."""
+    for key, value in (extra or {}).items():
+        if isinstance(value, Mapping) and isinstance(record.get(key), dict):
+            with_extra(record[key], value)
+        else:
+            record[key] = value
+    return record
+
 
 def article_rows(
     article: Mapping[str, Any], *, source: str | None, extractor_version: str, ingested_at: str
@@ -44,10 +133,19 @@ def article_rows(
             "schema": article.get("schema", "dateline/1"),
             "extractor_version": extractor_version,
             "ingested_at": ingested_at,
+            "extra": unmapped(article, ARTICLE_SPEC),
         }
     )
     for i, image in enumerate(meta.get("images") or []):
-        rows["images"].append({"article_id": aid, "position": i, **image})
+        rows["images"].append(
+            {
+                "article_id": aid,
+                "position": i,
+                "caption": image["caption"],
+                "credit": image.get("credit"),
+                "extra": unmapped(image, IMAGE_SPEC),
+            }
+        )
     for e in article.get("entities") or []:
         actor, geo = e.get("actor"), e.get("geo")
         rows["entities"].append(
@@ -67,6 +165,7 @@ def article_rows(
                 "geo_lat": (geo or {}).get("lat"),
                 "geo_lon": (geo or {}).get("lon"),
                 "geo_admin": (geo or {}).get("admin"),
+                "extra": unmapped(e, ENTITY_SPEC),
             }
         )
         for i, m in enumerate(e.get("mentions") or []):
@@ -77,6 +176,7 @@ def article_rows(
                     "position": i,
                     "kind": m["kind"],
                     **_span(m),
+                    "extra": unmapped(m, MENTION_SPEC),
                 }
             )
         for i, ev in enumerate(e.get("evidence") or []):
@@ -87,11 +187,18 @@ def article_rows(
                     "position": i,
                     "kind": ev["kind"],
                     **_span(ev),
+                    "extra": unmapped(ev, MENTION_SPEC),
                 }
             )
         for i, ev in enumerate((actor or {}).get("evidence") or []):
             rows["actor_evidence"].append(
-                {"article_id": aid, "entity_id": e["id"], "position": i, **_span(ev)}
+                {
+                    "article_id": aid,
+                    "entity_id": e["id"],
+                    "position": i,
+                    **_span(ev),
+                    "extra": unmapped(ev, _SPAN),
+                }
             )
     for t in article.get("times") or []:
         rows["times"].append(
@@ -102,6 +209,7 @@ def article_rows(
                 "value": t.get("value"),
                 "mod": t.get("mod"),
                 **_span(t),
+                "extra": unmapped(t, TIME_SPEC),
             }
         )
     for q in article.get("quotes") or []:
@@ -116,6 +224,7 @@ def article_rows(
                 "cue": q.get("cue"),
                 "channel": q.get("channel"),
                 "time_id": q.get("time"),
+                "extra": unmapped(q, QUOTE_SPEC),
             }
         )
     for v in article.get("events") or []:
@@ -140,6 +249,7 @@ def article_rows(
                 "modality": v.get("modality", "asserted"),
                 "reported_by_id": v.get("reported_by"),
                 "confidence": v.get("confidence", 1.0),
+                "extra": unmapped(v, EVENT_SPEC),
             }
         )
         for role, key in (("actor", "actors"), ("recipient", "recipients")):
@@ -164,6 +274,7 @@ def article_rows(
                 "unit": a.get("unit"),
                 "object": a.get("object"),
                 "reported_by_id": a.get("reported_by"),
+                "extra": unmapped(a, AMOUNT_SPEC),
             }
         )
     return rows
@@ -218,7 +329,7 @@ def build_article(
         "language": article["language"] or "en",
         "dateline": dateline,
         "images": [
-            {"caption": r["caption"], "credit": r["credit"]}
+            with_extra({"caption": r["caption"], "credit": r["credit"]}, r["extra"])
             for r in sorted(children.get("images", []), key=lambda r: r["position"])
         ],
         "source_format": article["source_format"],
@@ -231,6 +342,11 @@ def build_article(
     def ordered(rows: list) -> list:
         return sorted(rows, key=lambda r: r["position"])
 
+    def spans(rows: list, *keys: str) -> list:
+        return [
+            with_extra({**_unspan(r), **{k: r[k] for k in keys}}, r["extra"]) for r in ordered(rows)
+        ]
+
     entities = []
     for e in _sorted(children.get("entities", []), "entity_id"):
         key = (e["entity_id"],)
@@ -240,7 +356,7 @@ def build_article(
                 "country": e["actor_country"],
                 "sector": e["actor_sector"],
                 "code": e["actor_code"],
-                "evidence": [_unspan(r) for r in ordered(actor_evidence.get(key, []))],
+                "evidence": spans(actor_evidence.get(key, [])),
             }
         geo = None
         if e["is_place"]:
@@ -250,93 +366,100 @@ def build_article(
                 "lon": e["geo_lon"],
                 "admin": e["geo_admin"],
             }
-        entities.append(
-            {
-                "id": e["entity_id"],
-                "name": e["name"],
-                "type": e["type"],
-                "aliases": list(e["aliases"] or []),
-                "titles": list(e["titles"] or []),
-                "evidence": [
-                    {**_unspan(r), "kind": r["kind"]} for r in ordered(evidence.get(key, []))
-                ],
-                "actor": actor,
-                "geo": geo,
-                "mentions": [
-                    {**_unspan(r), "kind": r["kind"]} for r in ordered(mentions.get(key, []))
-                ],
-            }
-        )
+        record = {
+            "id": e["entity_id"],
+            "name": e["name"],
+            "type": e["type"],
+            "aliases": list(e["aliases"] or []),
+            "titles": list(e["titles"] or []),
+            "evidence": spans(evidence.get(key, []), "kind"),
+            "actor": actor,
+            "geo": geo,
+            "mentions": spans(mentions.get(key, []), "kind"),
+        }
+        entities.append(with_extra(record, e["extra"]))
     times = [
-        {"id": t["time_id"], **_unspan(t), "type": t["type"], "value": t["value"], "mod": t["mod"]}
+        with_extra(
+            {
+                "id": t["time_id"],
+                **_unspan(t),
+                "type": t["type"],
+                "value": t["value"],
+                "mod": t["mod"],
+            },
+            t["extra"],
+        )
         for t in _sorted(children.get("times", []), "time_id")
     ]
     quotes = [
-        {
-            "id": q["quote_id"],
-            "kind": q["kind"],
-            **_unspan(q),
-            "speaker": q["speaker_id"],
-            "speaker_text": q["speaker_text"],
-            "cue": q["cue"],
-            "channel": q["channel"],
-            "time": q["time_id"],
-        }
+        with_extra(
+            {
+                "id": q["quote_id"],
+                "kind": q["kind"],
+                **_unspan(q),
+                "speaker": q["speaker_id"],
+                "speaker_text": q["speaker_text"],
+                "cue": q["cue"],
+                "channel": q["channel"],
+                "time": q["time_id"],
+            },
+            q["extra"],
+        )
         for q in _sorted(children.get("quotes", []), "quote_id")
     ]
     events = []
     for v in _sorted(children.get("events", []), "event_id"):
-        events.append(
-            {
-                "id": v["event_id"],
-                "type": v["type"],
-                "mode": v["mode"],
-                "context": list(v["context"] or []),
-                "cameo": v["cameo"],
-                "actors": [
-                    r["entity_id"] for r in ordered(participants.get((v["event_id"], "actor"), []))
-                ],
-                "recipients": [
-                    r["entity_id"]
-                    for r in ordered(participants.get((v["event_id"], "recipient"), []))
-                ],
-                "trigger": {
-                    "text": v["trigger_text"],
-                    "start": v["trigger_start"],
-                    "end": v["trigger_end"],
-                },
-                "sentence": {"start": v["sentence_start"], "end": v["sentence_end"]},
-                "time": v["time_id"],
-                "date": v["date"],
-                "place": v["place_id"],
-                "negated": bool(v["negated"]),
-                "modality": v["modality"],
-                "reported_by": v["reported_by_id"],
-                "confidence": v["confidence"],
-            }
-        )
-    amounts = [
-        {
-            "id": a["amount_id"],
-            **_unspan(a),
-            "value": a["value"],
-            "qualifier": a["qualifier"],
-            "unit": a["unit"],
-            "object": a["object"],
-            "reported_by": a["reported_by_id"],
+        roles = {
+            role: [r["entity_id"] for r in ordered(participants.get((v["event_id"], role), []))]
+            for role in ("actor", "recipient")
         }
+        record = {
+            "id": v["event_id"],
+            "type": v["type"],
+            "mode": v["mode"],
+            "context": list(v["context"] or []),
+            "cameo": v["cameo"],
+            "actors": roles["actor"],
+            "recipients": roles["recipient"],
+            "trigger": {
+                "text": v["trigger_text"],
+                "start": v["trigger_start"],
+                "end": v["trigger_end"],
+            },
+            "sentence": {"start": v["sentence_start"], "end": v["sentence_end"]},
+            "time": v["time_id"],
+            "date": v["date"],
+            "place": v["place_id"],
+            "negated": bool(v["negated"]),
+            "modality": v["modality"],
+            "reported_by": v["reported_by_id"],
+            "confidence": v["confidence"],
+        }
+        events.append(with_extra(record, v["extra"]))
+    amounts = [
+        with_extra(
+            {
+                "id": a["amount_id"],
+                **_unspan(a),
+                "value": a["value"],
+                "qualifier": a["qualifier"],
+                "unit": a["unit"],
+                "object": a["object"],
+                "reported_by": a["reported_by_id"],
+            },
+            a["extra"],
+        )
         for a in _sorted(children.get("amounts", []), "amount_id")
     ]
-    return Article.model_validate(
-        {
-            "schema": article["schema"],
-            "id": aid,
-            "text": article["text"],
-            "meta": meta,
-            "entities": entities,
-            "times": times,
-            "quotes": quotes,
-            "events": events,
-            "amounts": amounts,
-        }
-    )
+    record = {
+        "schema": article["schema"],
+        "id": aid,
+        "text": article["text"],
+        "meta": meta,
+        "entities": entities,
+        "times": times,
+        "quotes": quotes,
+        "events": events,
+        "amounts": amounts,
+    }
+    return Article.model_validate(with_extra(record, article["extra"]))

@@ -78,6 +78,7 @@ articles = Table(
     # Near-duplicates (rewrites of one wire story) point at the first copy stored.
     Column("duplicate_of", ArticleId, index=True),
     Column("duplicate_similarity", Float),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
     ForeignKeyConstraint(["duplicate_of"], ["articles.id"], ondelete="SET NULL"),
 )
 
@@ -88,6 +89,7 @@ images = Table(
     Column("position", Integer, nullable=False),
     Column("caption", Text, nullable=False),
     Column("credit", Text),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
     PrimaryKeyConstraint("article_id", "position"),
     _article_fk(),
 )
@@ -110,6 +112,7 @@ entities = Table(
     Column("geo_lat", Float),
     Column("geo_lon", Float),
     Column("geo_admin", Text),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
     PrimaryKeyConstraint("article_id", "entity_id"),
     _article_fk(),
 )
@@ -124,6 +127,7 @@ mentions = Table(
     Column("char_start", Integer, nullable=False),
     Column("char_end", Integer, nullable=False),
     Column("kind", String(16), nullable=False),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
     PrimaryKeyConstraint("article_id", "entity_id", "position"),
     _entity_fk("entity_id"),
 )
@@ -138,6 +142,7 @@ entity_evidence = Table(
     Column("text", Text, nullable=False),
     Column("char_start", Integer, nullable=False),
     Column("char_end", Integer, nullable=False),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
     PrimaryKeyConstraint("article_id", "entity_id", "position"),
     _entity_fk("entity_id"),
 )
@@ -151,6 +156,7 @@ actor_evidence = Table(
     Column("text", Text, nullable=False),
     Column("char_start", Integer, nullable=False),
     Column("char_end", Integer, nullable=False),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
     PrimaryKeyConstraint("article_id", "entity_id", "position"),
     _entity_fk("entity_id"),
 )
@@ -166,6 +172,7 @@ times = Table(
     Column("type", String(16), nullable=False),
     Column("value", String(64), index=True),
     Column("mod", String(16)),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
     PrimaryKeyConstraint("article_id", "time_id"),
     _article_fk(),
 )
@@ -186,6 +193,7 @@ quotes = Table(
     Column("cue", Text),
     Column("channel", String(32)),
     Column("time_id", LocalId),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
     UniqueConstraint("article_id", "quote_id"),
     _article_fk(),
     _entity_fk("speaker_id"),
@@ -213,6 +221,7 @@ events = Table(
     Column("modality", String(16), nullable=False),
     Column("reported_by_id", LocalId),
     Column("confidence", Float, nullable=False),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
     PrimaryKeyConstraint("article_id", "event_id"),
     _article_fk(),
     _entity_fk("place_id"),
@@ -248,6 +257,7 @@ amounts = Table(
     Column("unit", Text),
     Column("object", Text),
     Column("reported_by_id", LocalId),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
     PrimaryKeyConstraint("article_id", "amount_id"),
     _article_fk(),
     _entity_fk("reported_by_id"),

@@ -45,6 +45,12 @@ def upgrade() -> None:
         sa.Column("ingested_at", sa.String(length=32), nullable=False),
         sa.Column("duplicate_of", sa.String(length=64), nullable=True),
         sa.Column("duplicate_similarity", sa.Float(), nullable=True),
+        sa.Column(
+            "extra",
+            sa.JSON(),
+            nullable=True,
+            comment="Contract fields without a column of their own",
+        ),
         sa.ForeignKeyConstraint(
             ["duplicate_of"],
             ["articles.id"],
@@ -90,6 +96,12 @@ def upgrade() -> None:
         sa.Column("geo_lat", sa.Float(), nullable=True),
         sa.Column("geo_lon", sa.Float(), nullable=True),
         sa.Column("geo_admin", sa.Text(), nullable=True),
+        sa.Column(
+            "extra",
+            sa.JSON(),
+            nullable=True,
+            comment="Contract fields without a column of their own",
+        ),
         sa.ForeignKeyConstraint(
             ["article_id"],
             ["articles.id"],
@@ -111,6 +123,12 @@ def upgrade() -> None:
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("caption", sa.Text(), nullable=False),
         sa.Column("credit", sa.Text(), nullable=True),
+        sa.Column(
+            "extra",
+            sa.JSON(),
+            nullable=True,
+            comment="Contract fields without a column of their own",
+        ),
         sa.ForeignKeyConstraint(
             ["article_id"],
             ["articles.id"],
@@ -142,6 +160,12 @@ def upgrade() -> None:
         sa.Column("type", sa.String(length=16), nullable=False),
         sa.Column("value", sa.String(length=64), nullable=True),
         sa.Column("mod", sa.String(length=16), nullable=True),
+        sa.Column(
+            "extra",
+            sa.JSON(),
+            nullable=True,
+            comment="Contract fields without a column of their own",
+        ),
         sa.ForeignKeyConstraint(
             ["article_id"],
             ["articles.id"],
@@ -161,6 +185,12 @@ def upgrade() -> None:
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("char_start", sa.Integer(), nullable=False),
         sa.Column("char_end", sa.Integer(), nullable=False),
+        sa.Column(
+            "extra",
+            sa.JSON(),
+            nullable=True,
+            comment="Contract fields without a column of their own",
+        ),
         sa.ForeignKeyConstraint(
             ["article_id", "entity_id"],
             ["entities.article_id", "entities.entity_id"],
@@ -183,6 +213,12 @@ def upgrade() -> None:
         sa.Column("unit", sa.Text(), nullable=True),
         sa.Column("object", sa.Text(), nullable=True),
         sa.Column("reported_by_id", sa.String(length=16), nullable=True),
+        sa.Column(
+            "extra",
+            sa.JSON(),
+            nullable=True,
+            comment="Contract fields without a column of their own",
+        ),
         sa.ForeignKeyConstraint(
             ["article_id", "reported_by_id"],
             ["entities.article_id", "entities.entity_id"],
@@ -206,6 +242,12 @@ def upgrade() -> None:
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("char_start", sa.Integer(), nullable=False),
         sa.Column("char_end", sa.Integer(), nullable=False),
+        sa.Column(
+            "extra",
+            sa.JSON(),
+            nullable=True,
+            comment="Contract fields without a column of their own",
+        ),
         sa.ForeignKeyConstraint(
             ["article_id", "entity_id"],
             ["entities.article_id", "entities.entity_id"],
@@ -236,6 +278,12 @@ def upgrade() -> None:
         sa.Column("modality", sa.String(length=16), nullable=False),
         sa.Column("reported_by_id", sa.String(length=16), nullable=True),
         sa.Column("confidence", sa.Float(), nullable=False),
+        sa.Column(
+            "extra",
+            sa.JSON(),
+            nullable=True,
+            comment="Contract fields without a column of their own",
+        ),
         sa.ForeignKeyConstraint(
             ["article_id", "place_id"],
             ["entities.article_id", "entities.entity_id"],
@@ -270,6 +318,12 @@ def upgrade() -> None:
         sa.Column("char_start", sa.Integer(), nullable=False),
         sa.Column("char_end", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column(
+            "extra",
+            sa.JSON(),
+            nullable=True,
+            comment="Contract fields without a column of their own",
+        ),
         sa.ForeignKeyConstraint(
             ["article_id", "entity_id"],
             ["entities.article_id", "entities.entity_id"],
@@ -292,6 +346,12 @@ def upgrade() -> None:
         sa.Column("cue", sa.Text(), nullable=True),
         sa.Column("channel", sa.String(length=32), nullable=True),
         sa.Column("time_id", sa.String(length=16), nullable=True),
+        sa.Column(
+            "extra",
+            sa.JSON(),
+            nullable=True,
+            comment="Contract fields without a column of their own",
+        ),
         sa.ForeignKeyConstraint(
             ["article_id", "speaker_id"],
             ["entities.article_id", "entities.entity_id"],
