@@ -252,7 +252,7 @@ FilesArg = Annotated[
     typer.Argument(help="Articles to read and show; without files, query the database."),
 ]
 LimitOpt = Annotated[int, typer.Option(min=1, help="Most rows to show.")]
-EVENT_SHOWN = ["date", "type", "cameo", "actor", "recipient", "place", "trigger", "headline"]
+EVENT_SHOWN = ["published", "date", "type", "cameo", "actor", "recipient", "place", "trigger", "headline"]
 QUOTE_SHOWN = ["published", "speaker", "kind", "text", "cue", "headline"]
 
 

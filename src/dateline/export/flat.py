@@ -45,10 +45,12 @@ def event_rows(article: Article, story_id: str | None = None) -> list[Row]:
                 "cameo": v.cameo,
                 "mode": v.mode,
                 "context": joined(v.context),
-                "actor": joined(e.name for e in actors),
+                # The actor's own words when no entity stands for them (newer contracts).
+                "actor": joined(e.name for e in actors) or getattr(v, "actor_text", None),
                 "actor_code": _actor_field(actors, "code"),
                 "actor_country": _actor_field(actors, "country"),
-                "recipient": joined(e.name for e in recipients),
+                "recipient": joined(e.name for e in recipients)
+                or getattr(v, "recipient_text", None),
                 "recipient_code": _actor_field(recipients, "code"),
                 "recipient_country": _actor_field(recipients, "country"),
                 "place": place.name if place else None,
