@@ -146,12 +146,13 @@ def article_rows(
                 "extra": unmapped(image, IMAGE_SPEC),
             }
         )
-    for e in article.get("entities") or []:
+    for n, e in enumerate(article.get("entities") or []):
         actor, geo = e.get("actor"), e.get("geo")
         rows["entities"].append(
             {
                 "article_id": aid,
                 "entity_id": e["id"],
+                "position": n,
                 "name": e["name"],
                 "type": e["type"],
                 "aliases": list(e.get("aliases") or []),
@@ -200,11 +201,12 @@ def article_rows(
                     "extra": unmapped(ev, _SPAN),
                 }
             )
-    for t in article.get("times") or []:
+    for n, t in enumerate(article.get("times") or []):
         rows["times"].append(
             {
                 "article_id": aid,
                 "time_id": t["id"],
+                "position": n,
                 "type": t["type"],
                 "value": t.get("value"),
                 "mod": t.get("mod"),
@@ -212,11 +214,12 @@ def article_rows(
                 "extra": unmapped(t, TIME_SPEC),
             }
         )
-    for q in article.get("quotes") or []:
+    for n, q in enumerate(article.get("quotes") or []):
         rows["quotes"].append(
             {
                 "article_id": aid,
                 "quote_id": q["id"],
+                "position": n,
                 "kind": q["kind"],
                 **_span(q),
                 "speaker_id": q.get("speaker"),
@@ -227,12 +230,13 @@ def article_rows(
                 "extra": unmapped(q, QUOTE_SPEC),
             }
         )
-    for v in article.get("events") or []:
+    for n, v in enumerate(article.get("events") or []):
         trigger, sentence = v["trigger"], v["sentence"]
         rows["events"].append(
             {
                 "article_id": aid,
                 "event_id": v["id"],
+                "position": n,
                 "type": v["type"],
                 "mode": v.get("mode"),
                 "context": list(v.get("context") or []),
@@ -263,11 +267,12 @@ def article_rows(
                         "entity_id": entity_id,
                     }
                 )
-    for a in article.get("amounts") or []:
+    for n, a in enumerate(article.get("amounts") or []):
         rows["amounts"].append(
             {
                 "article_id": aid,
                 "amount_id": a["id"],
+                "position": n,
                 **_span(a),
                 "value": a["value"],
                 "qualifier": a.get("qualifier"),
@@ -286,17 +291,6 @@ def _span(item: Mapping[str, Any]) -> Row:
 
 def _unspan(row: Mapping[str, Any]) -> Row:
     return {"text": row["text"], "start": row["char_start"], "end": row["char_end"]}
-
-
-def natural_key(local_id: str) -> tuple[str, int, str]:
-    """ "E2" before "E10": article-local ids sort by their number, as the stages number them."""
-    digits = local_id.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-    prefix = local_id[: len(local_id) - len(digits)]
-    return (prefix, int(digits), "") if digits.isdigit() else (prefix, 0, local_id)
-
-
-def _sorted(rows: list, key: str) -> list:
-    return sorted(rows, key=lambda r: natural_key(r[key]))
 
 
 def _by_article(rows: Iterable[Mapping[str, Any]], *keys: str) -> dict[tuple, list]:
@@ -348,7 +342,7 @@ def build_article(
         ]
 
     entities = []
-    for e in _sorted(children.get("entities", []), "entity_id"):
+    for e in ordered(children.get("entities", [])):
         key = (e["entity_id"],)
         actor = None
         if e["is_actor"]:
@@ -389,7 +383,7 @@ def build_article(
             },
             t["extra"],
         )
-        for t in _sorted(children.get("times", []), "time_id")
+        for t in ordered(children.get("times", []))
     ]
     quotes = [
         with_extra(
@@ -405,10 +399,10 @@ def build_article(
             },
             q["extra"],
         )
-        for q in _sorted(children.get("quotes", []), "quote_id")
+        for q in ordered(children.get("quotes", []))
     ]
     events = []
-    for v in _sorted(children.get("events", []), "event_id"):
+    for v in ordered(children.get("events", [])):
         roles = {
             role: [r["entity_id"] for r in ordered(participants.get((v["event_id"], role), []))]
             for role in ("actor", "recipient")
@@ -449,7 +443,7 @@ def build_article(
             },
             a["extra"],
         )
-        for a in _sorted(children.get("amounts", []), "amount_id")
+        for a in ordered(children.get("amounts", []))
     ]
     record = {
         "schema": article["schema"],
