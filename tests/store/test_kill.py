@@ -39,6 +39,9 @@ def _ingest_cmd(source: Path, url: str, *extra: str) -> list[str]:
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    # Runs in different processes must extract the same annotations; some stages iterate
+    # over sets of strings, whose order depends on the per-process hash seed.
+    env["PYTHONHASHSEED"] = "0"
     return env
 
 
