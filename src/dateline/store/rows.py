@@ -82,11 +82,15 @@ AMOUNT_SPEC = {
 
 
 def unmapped(record: Mapping[str, Any], spec: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The parts of `record` that no column holds (None when there are none)."""
+    """The parts of `record` that no column holds (None when there are none).
+
+    Nulls are left out: an optional field comes back as its default, None.
+    """
     out: dict[str, Any] = {}
     for key, value in record.items():
         if key not in spec:
-            out[key] = value
+            if value is not None:
+                out[key] = value
         elif isinstance(spec[key], dict) and isinstance(value, Mapping):
             rest = unmapped(value, spec[key])
             if rest:
