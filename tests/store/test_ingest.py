@@ -91,3 +91,16 @@ def test_jsonl_gz_and_stdin_are_read(db_url, tmp_path, nlp):
     result = runner.invoke(app, ["ingest", "-", "--db", db_url], input=pasted)
     assert result.exit_code == 0, result.output
     assert open_store(db_url).counts()["articles"] == 4
+
+
+def test_a_rewritten_wire_story_is_linked_not_counted_again(db_url, folder, nlp):
+    original = STORIES["harbour.txt"]
+    (folder / "rewrite.txt").write_text(
+        original.replace("on Monday", "early on Monday") + " Talks are to resume on Friday."
+    )
+    result = ingest(str(folder), "--db", db_url)
+    assert result.exit_code == 0, result.output
+    assert "articles stored        4" in result.output
+    assert "near-duplicates        1" in result.output
+    actors = runner.invoke(app, ["actors", "--db", db_url, "-f", "json"]).output
+    assert all(json.loads(line)["stories"] <= 3 for line in actors.splitlines() if line)
