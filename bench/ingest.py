@@ -101,6 +101,8 @@ def run_one(corpus: Path, workers: int, db: Path) -> dict:
         "rss_at_half_mb": round(first[-1] if first else 0, 1),
         "rss_at_end_mb": round(last[-1] if last else 0, 1),
         "parent_peak_mb": round(own.ru_maxrss / 1024, 1),
+        # CPU time over wall time: the cores the run actually got (others may be busy).
+        "cores_used": round((parent_cpu + worker_cpu) / wall, 2),
         "cpu_ms_per_article_parent": round(1000 * parent_cpu / max(summary.extracted, 1), 1),
         "cpu_ms_per_article_workers": round(1000 * worker_cpu / max(summary.extracted, 1), 1),
         "rss_samples_tail": samples_tail,
@@ -143,7 +145,8 @@ def main() -> None:
                 f"{result['rss_last_half_max_mb']} MB (second half), growth {growth:+.1f}%; "
                 f"parent peak {result['parent_peak_mb']} MB; CPU ms/article: parent "
                 f"{result['cpu_ms_per_article_parent']}, workers "
-                f"{result['cpu_ms_per_article_workers']}",
+                f"{result['cpu_ms_per_article_workers']}; cores used {result['cores_used']} "
+                f"of {os.cpu_count()}",
                 flush=True,
             )
     if len(results) > 1:
