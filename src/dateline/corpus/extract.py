@@ -43,9 +43,14 @@ _model_name = DEFAULT_MODEL
 
 
 def init_worker(model: str, lexicon_files: list[str]) -> None:
-    """Process initializer: user lexicons first, then the model, once per worker."""
-    global _model_name
+    """Pool initializer: tie the worker's life to the parent's, then set up as below."""
     _die_with_parent()
+    setup(model, lexicon_files)
+
+
+def setup(model: str, lexicon_files: list[str]) -> None:
+    """User lexicons first, then the model, once per process."""
+    global _model_name
     for file in lexicon_files:
         lexicons.add_user_lexicon(Path(file))
     _model_name = model

@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 
-from dateline.corpus.extract import Failed, Job, Outcome, extract, extract_chunk, init_worker
+from dateline.corpus.extract import (
+    Failed,
+    Job,
+    Outcome,
+    extract,
+    extract_chunk,
+    init_worker,
+    setup,
+)
 from dateline.pipeline import DEFAULT_MODEL, EXTRACTOR_VERSION, article_id, load_model, prepare
 from dateline.sources.base import Document, ReadError
 from dateline.store import Store
@@ -145,7 +153,7 @@ class Ingest:
 
     def _extract(self, chunks: Iterator[list[Job]]) -> Iterator[list[Outcome]]:
         if self.workers == 1:
-            init_worker(self.model, self.lexicon_files)
+            setup(self.model, self.lexicon_files)
             nlp = load_model(self.model)
             for chunk in chunks:
                 yield extract(nlp, chunk)
