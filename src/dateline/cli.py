@@ -252,7 +252,9 @@ FilesArg = Annotated[
     typer.Argument(help="Articles to read and show; without files, query the database."),
 ]
 LimitOpt = Annotated[int, typer.Option(min=1, help="Most rows to show.")]
-EVENT_SHOWN = ["published", "date", "type", "cameo", "actor", "recipient", "place", "trigger", "headline"]
+EVENT_SHOWN = [
+    "published", "date", "type", "cameo", "actor", "recipient", "place", "trigger", "headline"
+]
 QUOTE_SHOWN = ["published", "speaker", "kind", "text", "cue", "headline"]
 
 
@@ -367,15 +369,19 @@ def actors(
 
     if files:
         rows = [row for a in read_articles(files, model) for row in actor_rows(a)]
-        columns = ["entity_id", "name", "type", "actor_code", "country", "sector", "titles",
-                   "mentions", "events_as_actor", "events_as_recipient", "quotes"]
+        columns = [
+            "entity_id", "name", "type", "actor_code", "country", "sector", "titles",
+            "mentions", "events_as_actor", "events_as_recipient", "quotes",
+        ]
     else:
         from dateline.store.query import top_actors
 
         with open_db(db).engine.connect() as conn:
             rows = top_actors(conn, top)
-        columns = ["name", "actor_code", "country", "sector", "stories", "articles",
-                   "events_as_actor", "events_as_recipient", "quotes"]
+        columns = [
+            "name", "actor_code", "country", "sector", "stories", "articles",
+            "events_as_actor", "events_as_recipient", "quotes",
+        ]
     show_rows(rows, fmt, columns, title="Actors")
 
 
