@@ -255,7 +255,7 @@ LimitOpt = Annotated[int, typer.Option(min=1, help="Most rows to show.")]
 EVENT_SHOWN = [
     "published", "date", "type", "cameo", "actor", "recipient", "place", "trigger", "headline"
 ]
-QUOTE_SHOWN = ["published", "speaker", "kind", "text", "cue", "headline"]
+QUOTE_SHOWN = ["published", "speaker", "kind", "text", "cue", "channel", "headline"]
 
 
 def show_rows(rows, fmt, columns, shown=None, title=None) -> None:  # type: ignore[no-untyped-def]
