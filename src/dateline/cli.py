@@ -282,6 +282,21 @@ def read_articles(paths: list[Path], model: str | None) -> list[Article]:
     return articles
 
 
+def show_articles(articles: list[Article], kind: str, fmt: str, columns, shown=None) -> None:  # type: ignore[no-untyped-def]
+    """Per-file output: the summary module's table for each article where it has one
+    (`events_table`, `quotes_table`, `actors_table`), else the flat rows."""
+    from dateline import summary
+    from dateline.export import flat
+
+    table_of = getattr(summary, f"{kind}_table", None)
+    if fmt == "table" and table_of is not None:
+        for article in articles:
+            out.print(table_of(article))
+        return
+    rows = [row for article in articles for row in getattr(flat, f"{kind[:-1]}_rows")(article)]
+    show_rows(rows, fmt, columns, shown, kind.capitalize())
+
+
 def stored_rows(store, keys: list[tuple[str, str]], table: str):  # type: ignore[no-untyped-def]
     """Flat rows for (article_id, item_id) keys, in the order of the keys."""
     from dateline.export.flat import table_rows
@@ -317,17 +332,17 @@ def events(
 ) -> None:
     """Events of the given articles, or of the corpus database filtered by the options."""
     from dateline.export.columns import EVENTS
-    from dateline.export.flat import event_rows
     from dateline.store.query import EventFilter, find_events
 
     if files:
-        rows = [row for a in read_articles(files, model) for row in event_rows(a)]
-    else:
-        store = open_db(db)
-        where = EventFilter(actor, recipient, type_, country, since, until, limit)
-        with store.engine.connect() as conn:
-            keys = find_events(conn, where)
-        rows = stored_rows(store, keys, "events")
+        show_articles(read_articles(files, model), "events", fmt, [c.name for c in EVENTS],
+                      EVENT_SHOWN)
+        return
+    store = open_db(db)
+    where = EventFilter(actor, recipient, type_, country, since, until, limit)
+    with store.engine.connect() as conn:
+        keys = find_events(conn, where)
+    rows = stored_rows(store, keys, "events")
     show_rows(rows, fmt, [c.name for c in EVENTS], EVENT_SHOWN, "Events")
 
 
@@ -343,16 +358,16 @@ def quotes(
 ) -> None:
     """Quotes of the given articles, or of the corpus database."""
     from dateline.export.columns import QUOTES
-    from dateline.export.flat import quote_rows
     from dateline.store.query import find_quotes
 
     if files:
-        rows = [row for a in read_articles(files, model) for row in quote_rows(a)]
-    else:
-        store = open_db(db)
-        with store.engine.connect() as conn:
-            keys = find_quotes(conn, speaker, contains, limit)
-        rows = stored_rows(store, keys, "quotes")
+        show_articles(read_articles(files, model), "quotes", fmt, [c.name for c in QUOTES],
+                      QUOTE_SHOWN)
+        return
+    store = open_db(db)
+    with store.engine.connect() as conn:
+        keys = find_quotes(conn, speaker, contains, limit)
+    rows = stored_rows(store, keys, "quotes")
     show_rows(rows, fmt, [c.name for c in QUOTES], QUOTE_SHOWN, "Quotes")
 
 
@@ -365,23 +380,21 @@ def actors(
     model: ModelOpt = None,
 ) -> None:
     """Actors of the given articles, or the corpus's most reported actors."""
-    from dateline.export.flat import actor_rows
-
     if files:
-        rows = [row for a in read_articles(files, model) for row in actor_rows(a)]
         columns = [
             "entity_id", "name", "type", "actor_code", "country", "sector", "titles",
             "mentions", "events_as_actor", "events_as_recipient", "quotes",
         ]
-    else:
-        from dateline.store.query import top_actors
+        show_articles(read_articles(files, model), "actors", fmt, columns)
+        return
+    from dateline.store.query import top_actors
 
-        with open_db(db).engine.connect() as conn:
-            rows = top_actors(conn, top)
-        columns = [
-            "name", "actor_code", "country", "sector", "stories", "articles",
-            "events_as_actor", "events_as_recipient", "quotes",
-        ]
+    with open_db(db).engine.connect() as conn:
+        rows = top_actors(conn, top)
+    columns = [
+        "name", "actor_code", "country", "sector", "stories", "articles",
+        "events_as_actor", "events_as_recipient", "quotes",
+    ]
     show_rows(rows, fmt, columns, title="Actors")
 
 
