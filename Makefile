@@ -17,11 +17,22 @@ $(STAMP): pyproject.toml requirements.lock
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/dateline read examples/ --format text
+	$(BIN)/dateline ingest examples/ --db sqlite:///dateline.db
+	$(BIN)/dateline events --db sqlite:///dateline.db --limit 10
+
+# The storage tests run against SQLite and against a throwaway PostgreSQL server
+# (scripts/pg-test-server installs Debian's postgresql if needed). `make test PG=0` skips it.
+PG ?= 1
 
 test: $(STAMP)
 	$(BIN)/ruff check .
+ifeq ($(PG),1)
+	url=$$(scripts/pg-test-server start) && \
+	DATELINE_TEST_PG_URL=$$url DATELINE_REQUIRE_PG=1 $(BIN)/pytest; \
+	status=$$?; scripts/pg-test-server stop; exit $$status
+else
 	$(BIN)/pytest
+endif
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
@@ -30,4 +41,5 @@ bench: $(STAMP)
 	$(BIN)/python bench/read.py
 
 clean:
+	-scripts/pg-test-server stop 2>/dev/null
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

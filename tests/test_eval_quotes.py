@@ -115,12 +115,6 @@ def test_load_gold_rejects_bad_lines(tmp_path: Path) -> None:
 # --- commands ------------------------------------------------------------------------------
 
 
-def test_quotes_command_without_files_says_so() -> None:
-    result = CliRunner().invoke(app, ["quotes"])
-    assert result.exit_code == 2
-    assert "no files given" in result.output
-
-
 @pytest.mark.slow
 def test_quotes_command_prints_a_table(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"

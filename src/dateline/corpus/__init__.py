@@ -1,0 +1,1 @@
+"""Corpus work: ingest runs (one process or a pool of workers) and near-duplicate detection."""

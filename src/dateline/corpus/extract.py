@@ -1,0 +1,107 @@
+"""The worker side of a corpus run: headers in, plain article data out.
+
+Each worker process loads the spaCy model once (`init_worker`) and returns `Extracted`
+records (dicts and bytes), never Docs. Every chunk runs inside `nlp.memory_zone()`, which
+frees the strings and vocabulary entries the chunk added, so memory stays flat over
+millions of articles.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import signal
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from dateline import lexicons
+from dateline.corpus import dedup
+from dateline.pipeline import DEFAULT_MODEL, annotate, load_model
+from dateline.stages.header import Header
+from dateline.store.writer import Extracted
+
+
+@dataclass
+class Job:
+    """One article to extract: where it came from, its header-stage output and its id."""
+
+    name: str
+    header: Header
+    id: str
+
+
+@dataclass
+class Failed:
+    name: str
+    reason: str
+
+
+Outcome = Extracted | Failed
+_model_name = DEFAULT_MODEL
+
+
+def init_worker(model: str, lexicon_files: list[str]) -> None:
+    """Pool initializer: tie the worker's life to the parent's, then set up as below."""
+    _die_with_parent()
+    setup(model, lexicon_files)
+
+
+def setup(model: str, lexicon_files: list[str]) -> None:
+    """User lexicons first, then the model, once per process."""
+    global _model_name
+    for file in lexicon_files:
+        lexicons.add_user_lexicon(Path(file))
+    _model_name = model
+    load_model(model)
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask the kernel to end this worker when the ingesting parent dies, even by
+    SIGKILL; otherwise orphaned workers would wait on their task queue forever."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def extract_chunk(jobs: list[Job]) -> list[Outcome]:
+    """Entry point in worker processes (uses the model `init_worker` loaded)."""
+    return extract(load_model(_model_name), jobs)
+
+
+def extract(nlp: Language, jobs: list[Job], batch_size: int = 16) -> list[Outcome]:
+    """Outcomes in job order; an article whose stages raise becomes a `Failed`, not a crash."""
+    try:
+        with nlp.memory_zone():
+            return _extract(nlp, jobs, batch_size)
+    except Exception:
+        if len(jobs) == 1:
+            return [_failed(jobs[0], *_describe())]
+        return [outcome for job in jobs for outcome in extract(nlp, [job], batch_size)]
+
+
+def _extract(nlp: Language, jobs: list[Job], batch_size: int) -> list[Outcome]:
+    out: list[Outcome] = []
+    pairs = ((job.header.text, job) for job in jobs)
+    for doc, job in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        try:
+            article = annotate(doc, job.header)
+        except Exception:
+            out.append(_failed(job, *_describe()))
+            continue
+        out.append(Extracted(article.model_dump(), job.name, dedup.signature(article.text)))
+    return out
+
+
+def _describe() -> tuple[str, str]:
+    exc = sys.exc_info()[1]
+    return type(exc).__name__, str(exc).splitlines()[0] if str(exc) else ""
+
+
+def _failed(job: Job, kind: str, message: str) -> Failed:
+    return Failed(job.name, f"extraction failed ({kind}{': ' + message if message else ''})")

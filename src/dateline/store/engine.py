@@ -1,0 +1,50 @@
+"""Open a corpus database by URL: SQLite by default (WAL mode), PostgreSQL when shared."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+
+DEFAULT_URL = "sqlite:///dateline.db"
+ENV_VAR = "DATELINE_DB"
+
+
+def database_url(value: str | None = None) -> str:
+    """The URL to use: the value given, else $DATELINE_DB, else ./dateline.db.
+
+    A bare path (`out/corpus.db`) means a SQLite file, so nobody has to remember the
+    three slashes of `sqlite:///`.
+    """
+    value = value or os.environ.get(ENV_VAR) or DEFAULT_URL
+    if "://" not in value:
+        return f"sqlite:///{value}"
+    if value.startswith(("postgresql://", "postgres://")):
+        # SQLAlchemy's default PostgreSQL driver is psycopg2; we ship psycopg 3.
+        return "postgresql+psycopg://" + value.split("://", 1)[1]
+    return value
+
+
+def make_engine(url: str) -> Engine:
+    """An engine with the settings dateline relies on for each backend."""
+    url = database_url(url)
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[1] if "///" in url else ""
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 60})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    """WAL lets readers (Datasette, `dateline events`) work while an ingest writes;
+    synchronous=NORMAL is still safe against a killed process; foreign keys are off by
+    default in SQLite and must be switched on per connection."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()

@@ -1,0 +1,314 @@
+"""The corpus tables (SQLAlchemy Core): one row per article, one table per kind of annotation.
+
+Names are written for the person who opens `dateline.db` in Datasette: plural table names,
+`<thing>_id` for the article-local ids of the contract ("E1", "Q3"), `char_start`/`char_end`
+for offsets into `articles.text`. Every child row carries `article_id`, so each table links
+back to its article and an article can be replaced or removed as a unit.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Float,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.types import BigInteger
+
+# Explicit constraint names keep migrations portable between SQLite and PostgreSQL.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+ArticleId = String(64)  # sha256 hex of the normalized text
+LocalId = String(16)  # "E1", "T2", "Q3", "V4", "A5"
+
+
+def _article_fk() -> ForeignKeyConstraint:
+    return ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE")
+
+
+def _entity_fk(column: str) -> ForeignKeyConstraint:
+    """A reference to an entity of the same article (nullable columns are simply not checked)."""
+    return ForeignKeyConstraint(
+        ["article_id", column], ["entities.article_id", "entities.entity_id"], ondelete="CASCADE"
+    )
+
+
+articles = Table(
+    "articles",
+    metadata,
+    # Ingest order; an integer key also gives full-text search a stable rowid.
+    Column("number", Integer, primary_key=True, autoincrement=True),
+    Column("id", ArticleId, nullable=False, unique=True),
+    Column("headline", Text),
+    Column("published", String(10), index=True),
+    Column("publisher", Text, index=True),
+    Column("url", Text),
+    Column("byline", Text),
+    Column("language", String(16)),
+    Column("source_format", String(16)),
+    Column("dateline_place", Text),
+    Column("dateline_date", String(10)),
+    Column("dateline_agency", Text),
+    Column("dateline_start", Integer),
+    Column("dateline_end", Integer),
+    Column("word_count", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("source", Text, comment="File or record the article was read from"),
+    Column("schema", String(16), nullable=False),
+    Column("extractor_version", String(32), nullable=False),
+    Column("ingested_at", String(32), nullable=False),
+    # Near-duplicates (rewrites of one wire story) point at the first copy stored.
+    Column("duplicate_of", ArticleId, index=True),
+    Column("duplicate_similarity", Float),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
+    ForeignKeyConstraint(["duplicate_of"], ["articles.id"], ondelete="SET NULL"),
+)
+
+images = Table(
+    "images",
+    metadata,
+    Column("article_id", ArticleId, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("caption", Text, nullable=False),
+    Column("credit", Text),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
+    PrimaryKeyConstraint("article_id", "position"),
+    _article_fk(),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("article_id", ArticleId, nullable=False),
+    Column("entity_id", LocalId, nullable=False),
+    Column("position", Integer, nullable=False, comment="Order in the article record"),
+    Column("name", Text, nullable=False, index=True),
+    Column("type", String(16), nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Column("titles", JSON, nullable=False),
+    Column("is_actor", Boolean, nullable=False, comment="Coded as an event-data actor"),
+    Column("actor_code", String(32), index=True),
+    Column("actor_country", String(8), index=True),
+    Column("actor_sector", String(16)),
+    Column("is_place", Boolean, nullable=False, comment="Resolved to a place"),
+    Column("geo_country", String(8)),
+    Column("geo_lat", Float),
+    Column("geo_lon", Float),
+    Column("geo_admin", Text),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
+    PrimaryKeyConstraint("article_id", "entity_id"),
+    _article_fk(),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("article_id", ArticleId, nullable=False),
+    Column("entity_id", LocalId, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
+    PrimaryKeyConstraint("article_id", "entity_id", "position"),
+    _entity_fk("entity_id"),
+)
+
+entity_evidence = Table(
+    "entity_evidence",
+    metadata,
+    Column("article_id", ArticleId, nullable=False),
+    Column("entity_id", LocalId, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
+    PrimaryKeyConstraint("article_id", "entity_id", "position"),
+    _entity_fk("entity_id"),
+)
+
+actor_evidence = Table(
+    "actor_evidence",
+    metadata,
+    Column("article_id", ArticleId, nullable=False),
+    Column("entity_id", LocalId, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
+    PrimaryKeyConstraint("article_id", "entity_id", "position"),
+    _entity_fk("entity_id"),
+)
+
+times = Table(
+    "times",
+    metadata,
+    Column("article_id", ArticleId, nullable=False),
+    Column("time_id", LocalId, nullable=False),
+    Column("position", Integer, nullable=False, comment="Order in the article record"),
+    Column("text", Text, nullable=False),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("value", String(64), index=True),
+    Column("mod", String(16)),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
+    PrimaryKeyConstraint("article_id", "time_id"),
+    _article_fk(),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    # An integer key gives full-text search a stable rowid (see fts.py).
+    Column("number", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", ArticleId, nullable=False),
+    Column("quote_id", LocalId, nullable=False),
+    Column("position", Integer, nullable=False, comment="Order in the article record"),
+    Column("kind", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("speaker_id", LocalId),
+    Column("speaker_text", Text),
+    Column("cue", Text),
+    Column("channel", String(32)),
+    Column("time_id", LocalId),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
+    UniqueConstraint("article_id", "quote_id"),
+    _article_fk(),
+    _entity_fk("speaker_id"),
+    Index("ix_quotes_article_id_speaker_id", "article_id", "speaker_id"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("article_id", ArticleId, nullable=False),
+    Column("event_id", LocalId, nullable=False),
+    Column("position", Integer, nullable=False, comment="Order in the article record"),
+    Column("type", String(16), nullable=False, index=True),
+    Column("mode", String(32)),
+    Column("context", JSON, nullable=False),
+    Column("cameo", String(8), index=True),
+    Column("trigger_text", Text, nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Column("time_id", LocalId),
+    Column("date", String(10), index=True),
+    Column("place_id", LocalId),
+    Column("negated", Boolean, nullable=False),
+    Column("modality", String(16), nullable=False),
+    Column("reported_by_id", LocalId),
+    Column("confidence", Float, nullable=False),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
+    PrimaryKeyConstraint("article_id", "event_id"),
+    _article_fk(),
+    _entity_fk("place_id"),
+    _entity_fk("reported_by_id"),
+)
+
+event_participants = Table(
+    "event_participants",
+    metadata,
+    Column("article_id", ArticleId, nullable=False),
+    Column("event_id", LocalId, nullable=False),
+    Column("role", String(16), nullable=False, comment="actor (source) or recipient (target)"),
+    Column("position", Integer, nullable=False),
+    Column("entity_id", LocalId, nullable=False),
+    PrimaryKeyConstraint("article_id", "event_id", "role", "position"),
+    ForeignKeyConstraint(
+        ["article_id", "event_id"], ["events.article_id", "events.event_id"], ondelete="CASCADE"
+    ),
+    _entity_fk("entity_id"),
+    Index("ix_event_participants_article_id_entity_id", "article_id", "entity_id"),
+)
+
+amounts = Table(
+    "amounts",
+    metadata,
+    Column("article_id", ArticleId, nullable=False),
+    Column("amount_id", LocalId, nullable=False),
+    Column("position", Integer, nullable=False, comment="Order in the article record"),
+    Column("text", Text, nullable=False),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("qualifier", Text),
+    Column("unit", Text),
+    Column("object", Text),
+    Column("reported_by_id", LocalId),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
+    PrimaryKeyConstraint("article_id", "amount_id"),
+    _article_fk(),
+    _entity_fk("reported_by_id"),
+)
+
+# MinHash signatures and LSH buckets: near-duplicate lookup that scales with the database,
+# not with memory (see corpus/dedup.py).
+article_signatures = Table(
+    "article_signatures",
+    metadata,
+    Column("article_id", ArticleId, primary_key=True),
+    Column("minhash", LargeBinary, nullable=False),
+    _article_fk(),
+)
+
+lsh_buckets = Table(
+    "lsh_buckets",
+    metadata,
+    Column("band", Integer, nullable=False),
+    Column("bucket", BigInteger, nullable=False),
+    Column("article_id", ArticleId, nullable=False),
+    PrimaryKeyConstraint("band", "bucket", "article_id"),
+    _article_fk(),
+)
+
+# Children before parents: the order to delete in (reverse it to insert).
+ARTICLE_CHILDREN = (
+    event_participants,
+    events,
+    quotes,
+    amounts,
+    times,
+    mentions,
+    entity_evidence,
+    actor_evidence,
+    entities,
+    images,
+)
+COUNTED = (
+    "articles",
+    "entities",
+    "mentions",
+    "times",
+    "quotes",
+    "events",
+    "event_participants",
+    "amounts",
+    "images",
+)
