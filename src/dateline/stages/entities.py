@@ -265,7 +265,7 @@ def _person_surfaces(raws: list[Raw]) -> set[str]:
 
 def _person_parents(people: set[str]) -> dict[str, list[str]]:
     """For each short form, the longest names that contain it ("Pierluisi" -> "Pedro Pierluisi")."""
-    split = {p: p.split() for p in people}
+    split = {p: p.split() for p in sorted(people)}  # sorted: no hash-seed order
     parents: dict[str, list[str]] = {}
     for short, words in split.items():
         longer = [p for p, w in split.items() if len(w) > len(words) and _is_subsequence(words, w)]
@@ -299,7 +299,7 @@ def _cluster(raws: list[Raw]) -> list[Cluster]:
 
     org_names = sorted(
         {r.text for r in raws if r.label in ("ORG", "FAC") and r.text not in people},
-        key=lambda n: -len(n),
+        key=lambda n: (-len(n), n),  # ties broken by name, never by hash-seed order
     )
     texts = {r.text for r in raws}
     for raw in sorted(raws, key=lambda r: r.start):
