@@ -193,6 +193,16 @@ def _confidence(has_actor: bool, has_recipient: bool, words: int, reported: bool
     return round(min(score, 0.95), 2)
 
 
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """Whether a pronoun can stand for a noun phrase: "they" a plural, "it" a singular."""
+    if noun.pos_ == "PRON":
+        return False
+    plural = noun.tag_ in ("NNS", "NNPS")
+    if pronoun.lower_ in ("they", "we"):
+        return plural
+    return pronoun.lower_ == "it" and not plural
+
+
 def _quoted_by(char: int, quotes: list[Quote], entities: list[Entity]) -> Entity | None:
     """The speaker of the direct or partial quote a trigger stands in, if any."""
     for quote in quotes:
@@ -240,7 +250,7 @@ def extract_events(
         actor_text = np_text(subject) if subject is not None else None
         if subject is not None and subject.pos_ == "PRON" and report_verb is not None:
             speaker = next((c for c in report_verb.children if c.dep_ == "nsubj"), None)
-            if speaker is not None and speaker.pos_ != "PRON":  # "Rebels said they would ..."
+            if speaker is not None and _agrees(subject, speaker):  # "Rebels said they would"
                 actor_text = np_text(speaker)
         recipient_text = np_text(obj) if obj is not None else None
         if not (actors or recipients or actor_text or recipient_text):
