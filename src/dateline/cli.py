@@ -17,6 +17,7 @@ from dateline.schema import Article, json_schema
 from dateline.sources import ReadError, iter_documents, load_text
 from dateline.sources.detect import SUPPORTED
 
+PIPED_WIDTH = 160
 app = typer.Typer(
     name="dateline",
     help="News reports to structured, verifiable event data.",
@@ -26,7 +27,8 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(help="Score dateline against gold sets.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
-out = Console(soft_wrap=True)
+# Piped or logged output has no terminal width to follow: give tables room to be read.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else PIPED_WIDTH)
 err = Console(stderr=True, soft_wrap=True)
 
 
