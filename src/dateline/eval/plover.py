@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline import lexicons
+from dateline.eval.metrics import prf, ratio
 from dateline.schema import Article, Entity
 
 
@@ -34,7 +35,7 @@ class ActorReport:
 
     @property
     def accuracy(self) -> float:
-        return self.correct / self.total if self.total else 0.0
+        return ratio(self.correct, self.total)
 
 
 def load_records(path: Path) -> list[dict]:  # type: ignore[type-arg]
@@ -137,16 +138,15 @@ class TypeCounts:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return prf(self.tp, self.tp + self.fp, self.tp + self.fn)[0]
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return prf(self.tp, self.tp + self.fp, self.tp + self.fn)[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf(self.tp, self.tp + self.fp, self.tp + self.fn)[2]
 
 
 @dataclass
@@ -166,7 +166,7 @@ class EventReport:
 
     @property
     def actor_accuracy(self) -> float:
-        return self.actor_correct / self.actor_total if self.actor_total else 0.0
+        return ratio(self.actor_correct, self.actor_total)
 
 
 def score_events(records: Iterable[dict], articles: Iterable[Article]) -> EventReport:  # type: ignore[type-arg]

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.table import Table
 
+from dateline.eval.metrics import prf
 from dateline.schema import Article
 from dateline.sources.records import record_document
 
@@ -65,16 +66,15 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 0.0
+        return prf(self.tp, self.predicted, self.gold)[0]
 
     @property
     def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 0.0
+        return prf(self.tp, self.predicted, self.gold)[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf(self.tp, self.predicted, self.gold)[2]
 
     @property
     def speaker_accuracy(self) -> float:

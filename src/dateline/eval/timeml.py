@@ -18,6 +18,8 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from dateline.eval.metrics import prf, ratio
+
 
 @dataclass(frozen=True)
 class Timex:
@@ -64,14 +66,10 @@ class Counts:
             ("relaxed", self.relaxed),
             ("value", self.value_ok),
         ):
-            p, r = _ratio(hits, self.predicted), _ratio(hits, self.gold)
-            out |= {f"{name}_p": p, f"{name}_r": r, f"{name}_f1": _ratio(2 * p * r, p + r)}
-        out["type_acc"] = _ratio(self.type_ok, self.relaxed)
+            p, r, f1 = prf(hits, self.predicted, self.gold)
+            out |= {f"{name}_p": p, f"{name}_r": r, f"{name}_f1": f1}
+        out["type_acc"] = ratio(self.type_ok, self.relaxed)
         return out
-
-
-def _ratio(a: float, b: float) -> float:
-    return a / b if b else 0.0
 
 
 @dataclass
