@@ -170,7 +170,7 @@ def _clause_coding(doc: Doc, start: int, end: int) -> tuple[str | None, str | No
     if span is None:
         return None, None
     country = sector = None
-    root = span.root  # "Algeria's leading human rights activist": the head's own modifiers
+    root = span.root  # "Chile's best-known human rights lawyer": the head's own modifiers
     country = words_country([c.text for c in root.children if c.dep_ in _MODIFIER_DEPS])
     for token in span:
         if token.pos_ not in ("NOUN", "PROPN") or sector_of(token.text) is None:
@@ -184,7 +184,7 @@ def _clause_coding(doc: Doc, start: int, end: int) -> tuple[str | None, str | No
 
 
 def _apposed_to(doc: Doc, start: int, end: int) -> tuple[str | None, str | None, Span | None]:
-    """A name set beside a description it explains: "Quatar's emir, Sheikh Hamad"."""
+    """A name set beside a description it explains: "Qatar's emir, Sheikh Tamim"."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None, None, None
@@ -202,8 +202,8 @@ def _apposed_to(doc: Doc, start: int, end: int) -> tuple[str | None, str | None,
 
 
 def _prenominal(doc: Doc, start: int, end: int) -> tuple[str | None, str | None, Span | None]:
-    """Words before a name that describe it: "Israeli right-winger Ariel Sharon",
-    "chief Palestinian negotiator Saeb Erakat"."""
+    """Words before a name that describe it: "Norwegian centrist Ingrid Dahl",
+    "chief Kenyan negotiator Wanjiru Kamau"."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None, None, None

@@ -75,7 +75,7 @@ def _unit(span: Span) -> str | None:
 
 def _object(span: Span) -> Token | None:
     """The noun the number counts: its head ("37,000 Palestinians"), or the "of" object after a
-    unit ("700 kg of medicine", "dozens of people")."""
+    unit ("300 kg of flour", "dozens of people")."""
     root = span.root
     head = root.head if root.dep_ in ("nummod", "quantmod", "amod", "compound") else root
     if head.i < span.end - 1 or head.pos_ not in ("NOUN", "PROPN"):

@@ -101,7 +101,7 @@ def find_collectives(doc: Doc, entities: list[Entity]) -> list[Entity]:
         while tokens and tokens[0].lower_ in _DROP_LEADING:
             tokens = tokens[1:]
         for n, (country, evidence) in enumerate(origins):
-            # "U.S. and Russian negotiators" is two actors: the first spans the whole phrase,
+            # "French and German negotiators" is two actors: the first spans the whole phrase,
             # each later one starts at its own nationality word.
             first = tokens[0] if n == 0 else evidence
             start, end = first.idx, tokens.end_char

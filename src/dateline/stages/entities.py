@@ -190,7 +190,7 @@ def _coordinated_people(doc: Doc, raws: list[Raw]) -> list[Raw]:
 def _attach_title(raw: Raw, text: str, title_by_end: dict[int, TitleMatch]) -> None:
     """Record the title or honorific written right before a mention."""
     if raw.label == "NORP" or country_of_word(raw.text, capitals=False):
-        return  # "chief Palestinian negotiator": the title belongs to a noun further on
+        return  # "chief Kenyan negotiator": the title belongs to a noun further on
     before = text[: raw.start]
     gap = len(before) - len(before.rstrip())
     if gap == 0:
@@ -238,7 +238,7 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
 
 def _person_surfaces(raws: list[Raw]) -> set[str]:
     """Surfaces the article shows to be people: a PERSON majority, a title or honorific, or a
-    capitalized name built on a person's name ("Ricardo Rosselló Nevares" beside "Rosselló")."""
+    capitalized name built on a person's name ("Ana María Ruiz Tagle" beside "Ruiz")."""
     aliases = _alias_table()
     org_words = set(lexicons.load("entities")["org_words"])
     votes: dict[str, Counter[str]] = {}

@@ -95,8 +95,8 @@ def country_of(entity: Entity) -> str | None:
 
 
 def _origin_in_phrase(token: Token, index: MentionIndex) -> Entity | None:
-    """A country or nationality inside a phrase that names no entity itself: "Demonstrators
-    in Baghdad", "Doctors from two American aid groups". Event data codes such actors by it."""
+    """A country or nationality inside a phrase that names no entity itself: "Marchers
+    in Lima", "Nurses from a Canadian charity". Event data codes such actors by it."""
     people = sector_of(token.text) is not None
     for t in token.subtree:
         if t.i > token.i and (t.is_punct or t.dep_ in ("relcl", "acl", "appos")):
@@ -139,7 +139,7 @@ def actors_of(trigger: Token, index: MentionIndex) -> tuple[list[Entity], list[E
             return [holder], []
         verb = trigger.head.head  # "passed a resolution calling for": the passer calls
     owner = _acl_owner(verb)
-    if owner is not None:  # "youths resorted to throwing stones", parsed as a noun's acl
+    if owner is not None:  # "farmers resorted to blocking roads", parsed as a noun's acl
         return entities_of(owner, index), []
     verb = _governor(verb)
     actors: list[Entity] = []
@@ -252,7 +252,7 @@ def place_of(trigger: Token, index: MentionIndex) -> Entity | None:
 
 
 def np_text(token: Token) -> str:
-    """A noun phrase as written, cut before commas and clauses ("Demonstrators in Baghdad")."""
+    """A noun phrase as written, cut before commas and clauses ("Marchers in Lima")."""
     stop = {c.i for c in token.children if c.dep_ in ("relcl", "acl", "appos", "punct")}
     end = token.i
     for t in token.subtree:

@@ -130,11 +130,11 @@ def _generic(trigger: Token) -> bool:
 
 
 def _own_refusal(trigger: Token) -> bool:
-    """The act itself is negated or failed ("will not accept", "failed to reach agreement"),
+    """The act itself is negated or failed ("will not accept", "failed to reach a deal"),
     as opposed to the content of a negated report ("has not said that he accepts")."""
     if any(c.dep_ == "neg" for c in trigger.children):
         return True
-    if trigger.lemma_.lower() in event_rules()["commissive"]:  # "vowed not to return"
+    if trigger.lemma_.lower() in event_rules()["commissive"]:  # "vowed not to withdraw"
         xcomps = [c for c in trigger.children if c.dep_ == "xcomp"]
         if any(n.dep_ == "neg" for x in xcomps for n in x.children):
             return True

@@ -92,7 +92,7 @@ def _match(token: Token, pattern: Pattern) -> list[Token] | None:
 
 
 def _commits_to_event(token: Token, patterns: dict[str, list[Pattern]]) -> bool:
-    """ "vowed to fight", "agreed to share information": the commitment is coded through the
+    """ "vowed to fight", "agreed to exchange prisoners": the commitment is coded through the
     act it commits to, not twice."""
     if token.lemma_.lower() not in event_rules()["commissive"]:
         return False
@@ -142,7 +142,7 @@ def _triggers(doc: Doc) -> Iterator[_Found]:
         if token.i in used or token.pos_ not in ("VERB", "NOUN") or token.dep_ in SKIP_DEPS:
             continue
         if token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS:
-            continue  # "evacuated the wounded": a participle used as a noun
+            continue  # "treated the wounded": a participle used as a noun
         candidates = patterns.get(token.lemma_.lower())
         if not candidates or _commits_to_event(token, patterns):
             continue
@@ -164,7 +164,7 @@ def _triggers(doc: Doc) -> Iterator[_Found]:
 
 def _inside_argument(token: Token, triggers: set[int]) -> bool:
     """An event that is part of what another trigger says is not an event of its own:
-    "rejected an appeal for deploying troops", "accused X of violating", "demanded that its
+    "rejected a call for new elections", "accused X of violating", "demanded that its
     partners refuse". Walk up through arguments; stop at clause edges and adjuncts."""
     argument_preps = frozenset(lexicons.load("events")["argument_preps"])
     current = token

@@ -29,7 +29,7 @@ _SINGLE_CLOSE = "’›"
 _OPEN_CONTEXT = " \t\n([{—–-/:;,"
 _MAX_SINGLE = 400  # a single-quoted stretch longer than this is apostrophes, not a quote
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
-# A verb in these relations belongs to a noun phrase: "everything he did" is not a clause.
+# A verb in these relations belongs to a noun phrase: "all that she built" is not a clause.
 _EMBEDDED = frozenset({"relcl", "acl", "pcomp", "pobj", "amod", "dobj"})
 _NEAR_AFTER = 12  # tokens between a closing mark and its cue ("…,” the ministry's X said")
 _QUOTED_CONTENT = 0.8  # share of a reported clause in marks above which it is the quote itself
@@ -389,7 +389,7 @@ def _indirect(att: Attribution, direct: list[Found]) -> list[Found]:
         )
         opens_quote = any(s <= start <= s + 2 for s, _ in direct_spans[max(0, i - 6) : i])
         if opens_quote or covered >= _QUOTED_CONTENT * (end - start):
-            continue  # 'he said "We couldn’t win," and …': the direct quote carries it
+            continue  # 'he said "We could not stay," and …': the direct quote carries it
         out.append(Found("indirect", start, end, cue, att.speaker(cue), exclude=[(start, end)]))
     return [q for q in out if not any(_nests(o, q) or _frames(q, o) for o in out if o is not q)]
 

@@ -229,7 +229,7 @@ class Attribution:
 
     @staticmethod
     def _whole_of(subj: Token) -> Token:
-        """ "Part of the judge's statement reads": the statement is what speaks."""
+        """ "the court's ruling reads": the statement is what speaks."""
         if subj.lemma_.lower() not in _lexicon()["partitives"]:
             return subj
         of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -331,7 +331,7 @@ class Attribution:
         head = self._token_at(cue.speaker_head) if cue.speaker_head is not None else None
         entity = self.entity_at(start, end, head)
         if entity is None and head is not None:
-            # "The Vice President, Mike Pence, said": the appositive names the speaker (and
+            # "The Foreign Minister, Ana Ruiz, said": the appositive names the speaker (and
             # "Writing in a blog post, Matthew Ingram dubbed", parsed with Ingram as a modifier)
             for appos in (c for c in head.children if c.dep_ in ("appos", "npadvmod")):
                 span = self.phrase(appos)

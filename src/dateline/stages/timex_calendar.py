@@ -75,7 +75,7 @@ def _is_verb(ctx: Context, offset: int) -> bool:
 
 
 def _in_name(ctx: Context, offset: int) -> bool:
-    """Part of a name the parser found ("June Carter", "Great Orchestra of Christmas Charity")."""
+    """Part of a name the parser found ("June Carter", "Christmas Charity Choir")."""
     token = ctx.token_at(offset)
     return token is not None and token.ent in _NAME_ENTS
 
