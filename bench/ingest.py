@@ -58,7 +58,7 @@ def make_corpus(source: Path, n: int, out: Path) -> None:
 def run_one(corpus: Path, workers: int, db: Path) -> dict:
     """One configuration, in this process; returns its measurements."""
     sys.path.insert(0, str(ROOT / "src"))
-    from dateline.cli import documents
+    from dateline.cli.common import documents
     from dateline.corpus.ingest import Ingest
     from dateline.store import open_store
 

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from dateline.stages import timex as tx
 from dateline.stages.times import extract_times
-from dateline.stages.timex_rules import find_timexes
+from dateline.stages.times import timex as tx
+from dateline.stages.times.rules import find_timexes
 from tests.conftest import spans_are_exact
 
 pytestmark = pytest.mark.slow

@@ -11,10 +11,10 @@ import re
 
 import pytest
 
-from dateline.stages.timex_context import Context
-from dateline.stages.timex_cues import Cues
-from dateline.stages.timex_grammar import grammar
-from dateline.stages.timex_rules import _not_time_patterns, find_timexes, scan
+from dateline.stages.times.context import Context
+from dateline.stages.times.cues import Cues
+from dateline.stages.times.grammar import grammar
+from dateline.stages.times.rules import _not_time_patterns, find_timexes, scan
 from tests.conftest import WIKINEWS
 
 LONGEST = [

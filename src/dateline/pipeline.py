@@ -15,8 +15,7 @@ from dateline.schema import Article
 from dateline.sources.base import Document, ReadError
 from dateline.stages.actors import assign_actors
 from dateline.stages.amounts import extract_amounts
-from dateline.stages.collectives import find_collectives
-from dateline.stages.entities import extract_entities
+from dateline.stages.entities import extract_entities, find_collectives
 from dateline.stages.events import extract_events
 from dateline.stages.header import Header, find_dateline, parse_header, parse_iso
 from dateline.stages.places import resolve_places

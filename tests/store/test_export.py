@@ -8,13 +8,12 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from dateline.corpus import dedup
 from dateline.export import export, gdelt, polecat
 from dateline.export.columns import TABLES
 from dateline.export.docs import markdown
 from dateline.export.tabular import arrow_schema
 from dateline.schema import Article
-from dateline.store import Extracted
+from dateline.store import Extracted, dedup
 from tests.conftest import ROOT
 from tests.store.samples import BODY, sample_article, variant
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import inspect
 
-from dateline.corpus import dedup
-from dateline.store import Extracted, migrate, open_store
+from dateline.store import Extracted, dedup, migrate, open_store
 from dateline.store.fts import search, sqlite_query
 from tests.store.samples import BODY, plain_article, sample_article, variant
 

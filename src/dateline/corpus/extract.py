@@ -17,9 +17,9 @@ from pathlib import Path
 from spacy.language import Language
 
 from dateline import lexicons
-from dateline.corpus import dedup
 from dateline.pipeline import DEFAULT_MODEL, annotate, load_model
 from dateline.stages.header import Header
+from dateline.store import dedup
 from dateline.store.writer import Extracted
 
 

@@ -269,7 +269,7 @@ amounts = Table(
 )
 
 # MinHash signatures and LSH buckets: near-duplicate lookup that scales with the database,
-# not with memory (see corpus/dedup.py).
+# not with memory (see store/dedup.py).
 article_signatures = Table(
     "article_signatures",
     metadata,

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, select, tuple_, update
 
-from dateline.corpus import dedup
+from dateline.store import dedup
 from dateline.store import tables as t
 from dateline.store.rows import article_rows
 

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cache
 
-from dateline.stages.timex_grammar import DIGITS, Grammar
+from dateline.stages.times.grammar import DIGITS, Grammar
 
 # Where a match can begin: not inside a word (every rule starts with `timex_grammar.START`).
 _BEGIN = re.compile(r"(?<![\w'’])[^\s\-]")

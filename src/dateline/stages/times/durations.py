@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from dateline.stages import timex as tx
-from dateline.stages.timex_context import (
+from dateline.stages.times import timex as tx
+from dateline.stages.times.context import (
     Context,
     Found,
     amount,

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from dateline import lexicons
 from dateline.schema import Entity, Event, EventType, Meta, Quote, SentenceSpan, Span, Time
 from dateline.stages import text_of
-from dateline.stages.event_args import (
+from dateline.stages.events.args import (
     SUBJECTS,
     MentionIndex,
     actors_of,
@@ -31,8 +31,8 @@ from dateline.stages.event_args import (
     same_referent,
     subject_token,
 )
-from dateline.stages.event_mood import event_rules, negated, polarity, reporter_of, reporting_verbs
-from dateline.stages.event_time import EventClock
+from dateline.stages.events.clock import EventClock
+from dateline.stages.events.mood import event_rules, negated, polarity, reporter_of, reporting_verbs
 
 TARGETED = frozenset({"THREATEN", "ACCUSE", "REQUEST", "ASSAULT", "COERCE", "SANCTION"})
 SKIP_DEPS = frozenset({"amod", "compound"})

@@ -88,7 +88,7 @@ def _lexicon() -> dict:
 
 
 def lexicon() -> dict:
-    """The quotes lexicon, prepared once per process (shared with stages/quotes.py)."""
+    """The quotes lexicon, prepared once per process (shared with extract.py)."""
     return _lexicon()
 
 

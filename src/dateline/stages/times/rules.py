@@ -8,11 +8,11 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date
 
-from dateline.stages import timex_calendar as cal
-from dateline.stages import timex_durations as dur
-from dateline.stages.timex_context import Context, Found
-from dateline.stages.timex_cues import Cues
-from dateline.stages.timex_grammar import grammar
+from dateline.stages.times import calendar as cal
+from dateline.stages.times import durations as dur
+from dateline.stages.times.context import Context, Found
+from dateline.stages.times.cues import Cues
+from dateline.stages.times.grammar import grammar
 
 HANDLERS: dict[str, Callable[[re.Match[str], Context], Found | list[Found] | None]] = {
     "date_mdy": cal.date_mdy,

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from dateline.stages import timex as tx
-from dateline.stages.timex_grammar import Grammar
+from dateline.stages.times import timex as tx
+from dateline.stages.times.grammar import Grammar
 
 
 @dataclass

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from dateline import lexicons
 from dateline.schema import Entity
-from dateline.stages.event_args import SUBJECTS, MentionIndex, entities_of
+from dateline.stages.events.args import SUBJECTS, MentionIndex, entities_of
 
 
 @cache

@@ -7,7 +7,7 @@ name in marks ("the film “Gone with the Wind”") is not a quote.
 
 A quote that is a clause of its own is "direct"; a fragment inside the reporter's sentence
 ("an “enduring” end") is "partial", and one with no reporting cue at all is a scare quote and is
-left out. Speakers come from stages/speech.py: the cue that governs the quote in the parse, the
+left out. Speakers come from speech.py: the cue that governs the quote in the parse, the
 speaker line after or before it ("…,” the group said in a statement."), then the quotes around.
 """
 
@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.schema import Entity, Quote, Time
 from dateline.stages import text_of
-from dateline.stages.speech import Attribution, Cue, Speaker, lexicon
+from dateline.stages.quotes.speech import Attribution, Cue, Speaker, lexicon
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"

@@ -17,10 +17,10 @@ from spacy.tokens import Doc
 from dateline import lexicons
 from dateline.schema import Entity, Evidence, Mention, Meta
 from dateline.stages import text_of
-from dateline.stages.coref import ClusterView, resolve_references
+from dateline.stages.entities.coref import ClusterView, resolve_references
+from dateline.stages.entities.titles import TitleMatch, find_titles, honorific_gender, titles_in
 from dateline.stages.gazetteer import country_of_word, is_known_place
 from dateline.stages.syntax import coordinated, span_at
-from dateline.stages.titles import TitleMatch, find_titles, honorific_gender, titles_in
 
 NAME_LABELS = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from dateline.stages import timex as tx
-from dateline.stages.timex_context import (
+from dateline.stages.times import timex as tx
+from dateline.stages.times.context import (
     Context,
     Found,
     capitalized,

@@ -14,11 +14,11 @@ from spacy.tokens import Doc, Token
 from dateline import lexicons
 from dateline.schema import Time
 from dateline.stages import text_of
-from dateline.stages.timex import Tense
-from dateline.stages.timex_context import Context, Found
-from dateline.stages.timex_context import Token as TokenInfo
-from dateline.stages.timex_grammar import grammar
-from dateline.stages.timex_rules import scan
+from dateline.stages.times.context import Context, Found
+from dateline.stages.times.context import Token as TokenInfo
+from dateline.stages.times.grammar import grammar
+from dateline.stages.times.rules import scan
+from dateline.stages.times.timex import Tense
 
 _VERBS = ("VERB", "AUX")
 _PERFECT = {"has", "have", "had", "'ve", "’ve", "'s", "’s"}

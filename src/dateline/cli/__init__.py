@@ -1,0 +1,16 @@
+"""The `dateline` command: one Typer app, one module per command group."""
+
+from __future__ import annotations
+
+# Typer lists commands in the order they are registered: reading first, then the corpus.
+from dateline.cli import read
+
+# isort: split
+from dateline.cli import corpus, evaluate
+from dateline.cli.common import app
+
+__all__ = ["app", "corpus", "evaluate", "main", "read"]
+
+
+def main() -> None:
+    app()

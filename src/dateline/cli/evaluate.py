@@ -1,0 +1,112 @@
+"""`dateline eval`: score dateline against gold sets (a feature users need too)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from dateline.cli.common import ModelOpt, eval_app, fail, out
+from dateline.sources import ReadError
+
+
+@eval_app.command("plover")
+def eval_plover(
+    gold: Annotated[Path, typer.Argument(help="PLOVER gold-standard records (JSON).")],
+    actors: Annotated[
+        bool, typer.Option("--actors", help="Score only the actor countries of gold actors.")
+    ] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List every miss.")] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Score event types (P/R/F1, confusion) or, with --actors, actor countries."""
+    from dateline.eval.plover import load_records, score_actors, score_events
+    from dateline.pipeline import DEFAULT_MODEL, Pipeline
+    from dateline.sources.base import Block, Document
+
+    if not gold.is_file():
+        raise fail(f"{gold}: no such file")
+    try:
+        records = load_records(gold)
+    except (ValueError, KeyError) as exc:
+        raise fail(f"{gold}: not PLOVER gold records ({exc.__class__.__name__})") from None
+    docs = [Document(r["id"], "json", [Block("para", [(r["text"], False)])]) for r in records]
+    articles = [
+        a for a in Pipeline(model or DEFAULT_MODEL).run(docs) if not isinstance(a, ReadError)
+    ]
+    if actors:
+        report = score_actors(records, articles)
+        if errors:
+            for g, name, predicted in report.errors:
+                out.print(
+                    f"{g.record} {g.role:6} {g.text!r:40} gold {g.code:4} "
+                    f"got {predicted or '-':4} ({name})",
+                    highlight=False,
+                )
+        out.print(
+            f"actor country accuracy: {report.correct}/{report.total} = "
+            f"{report.accuracy:.3f} (unmatched {report.unmatched})",
+            highlight=False,
+        )
+        return
+    from dateline.summary import plover_report
+
+    events = score_events(records, articles)
+    if errors:
+        for rid, gold_type, predicted, text in events.errors:
+            out.print(f"{rid} gold {gold_type} got {predicted or '-'}: {text}", highlight=False)
+    plover_report(events, out)
+
+
+@eval_app.command("timeml")
+def eval_timeml(
+    folder: Annotated[Path, typer.Argument(help="Folder of TimeML (.tml) files with gold TIMEX3.")],
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List misses, false alarms and wrong values.")
+    ] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Score the times stage on TimeML gold (DCT as the date): span, type and value F1."""
+    from dateline.eval import timeml
+
+    if not folder.is_dir():
+        raise fail(f"{folder}: not a folder")
+    docs = timeml.load_folder(folder)
+    if not docs:
+        raise fail(f"{folder}: no .tml files")
+    try:
+        predict = timeml.dateline_predictor(model)
+    except RuntimeError as exc:
+        raise fail(str(exc)) from None
+    wide = Console(soft_wrap=True, width=max(out.width, timeml.WIDTH))
+    timeml.print_report(timeml.evaluate(docs, predict), wide, errors=errors)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    gold: Annotated[Path, typer.Argument(help="Gold quotes, JSONL: doc_id, kind, speaker, text.")],
+    corpus: Annotated[
+        Path | None, typer.Option(help="JSONL corpus holding the gold's doc_ids.")
+    ] = None,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List misses and wrong speakers.")
+    ] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Score quotes: span P/R/F1 by kind (overlap >= 0.5) and speaker accuracy when matched."""
+    from dateline.eval import quotes as ev
+    from dateline.pipeline import DEFAULT_MODEL, Pipeline
+
+    corpus = corpus or ev.default_corpus(gold)
+    for path in (gold, corpus):
+        if not path.is_file():
+            raise fail(f"{path}: no such file")
+    try:
+        report, missing = ev.evaluate(gold, corpus, Pipeline(model or DEFAULT_MODEL))
+    except (ValueError, RuntimeError) as exc:
+        raise fail(str(exc)) from None
+    if errors:
+        ev.print_errors(report, out)
+    ev.print_report(report, out, missing=missing)
