@@ -15,7 +15,7 @@ from dateline.schema import Article
 from dateline.sources.base import Document, ReadError
 from dateline.stages.actors import assign_actors
 from dateline.stages.amounts import extract_amounts
-from dateline.stages.entities import extract_entities, find_collectives
+from dateline.stages.entities import extract_entities, find_collectives, resolve_groups
 from dateline.stages.events import extract_events
 from dateline.stages.header import Header, find_dateline, parse_header, parse_iso
 from dateline.stages.places import resolve_places
@@ -69,6 +69,7 @@ def annotate(doc: Doc, header: Header) -> Article:
     resolve_places(entities, header.meta)
     assign_actors(doc, entities)
     entities += find_collectives(doc, entities)
+    entities += resolve_groups(doc, entities)
     times = extract_times(doc, anchor)
     quotes = extract_quotes(doc, entities, times)
     return Article(

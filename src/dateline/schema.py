@@ -84,12 +84,20 @@ class Meta(Model):
 
 class Mention(Span):
     kind: Literal["name", "description", "pronoun"] = "name"
+    rule: str | None = Field(
+        default=None,
+        description="How coreference linked a description or pronoun: title, role, family, "
+        "head noun, pronoun, plural, anaphoric description, unnamed.",
+    )
+    via: Span | None = Field(
+        default=None, description="The words it was linked through: antecedent, title or role."
+    )
 
 
 class Evidence(Span):
     """Words in the article that tell us something about an entity (a title, an appositive)."""
 
-    kind: Literal["title", "appositive", "relative", "description"]
+    kind: Literal["title", "appositive", "relative", "description", "members"]
 
 
 class Actor(Model):
@@ -109,6 +117,10 @@ class Entity(Model):
     actor: Actor | None = None
     geo: Geo | None = None
     mentions: list[Mention] = Field(default_factory=list)
+    members: list[str] = Field(
+        default_factory=list,
+        description='For a group that stands for named entities ("the two men"): their ids.',
+    )
 
 
 class Time(Span):

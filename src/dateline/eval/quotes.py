@@ -5,7 +5,9 @@ offsets, so each is located in the article's text: verbatim if possible, else wi
 quotation marks normalized, else from its `starts_with`. A prediction matches a gold quote when
 their character overlap covers at least half of the longer of the two (one to one, best overlap
 first). Precision, recall and F1 are reported per kind (matching within the kind) and for all
-kinds together (matching regardless of kind); speaker accuracy is over the matched pairs.
+kinds together (matching regardless of kind); speaker accuracy is over the matched pairs, and
+"right speaker" over all gold quotes: a gold quote found whose speaker entity has the gold name
+as its name or one of its aliases (or whose speaker words are part of that name).
 
 Pure functions: the command does the reading and printing.
 """
@@ -55,6 +57,11 @@ class Predicted:
     end: int
     speaker: str | None  # entity name, else the speaker words
     text: str = ""
+    aliases: tuple[str, ...] = ()  # the entity's other names ("Erdogan" beside "Erdoğan")
+
+    def said_by(self, gold: str | None) -> bool:
+        """Whether the gold speaker is this quote's speaker, by name or by any alias."""
+        return any(same_speaker(gold, name) for name in (self.speaker, *self.aliases))
 
 
 @dataclass
@@ -79,6 +86,11 @@ class Score:
     @property
     def speaker_accuracy(self) -> float:
         return self.speaker_ok / self.tp if self.tp else 0.0
+
+    @property
+    def right_speaker(self) -> float:
+        """Gold quotes found with the right speaker, over all gold quotes: what a user gets."""
+        return self.speaker_ok / self.gold if self.gold else 0.0
 
 
 @dataclass
@@ -211,9 +223,9 @@ def predictions(article: Article) -> list[Predicted]:
     out = []
     for q in article.quotes:
         entity = article.entity(q.speaker)
-        out.append(
-            Predicted(q.kind, q.start, q.end, entity.name if entity else q.speaker_text, q.text)
-        )
+        name = entity.name if entity else q.speaker_text
+        aliases = tuple(entity.aliases) if entity else ()
+        out.append(Predicted(q.kind, q.start, q.end, name, q.text, aliases))
     return out
 
 
@@ -235,9 +247,7 @@ def score(
         hit_p = {id(p) for _, p in matched}
         report.missed += [g for g in gold if id(g) not in hit_g and g.start is not None]
         report.spurious += [(doc_id, p) for p in predicted if id(p) not in hit_p]
-        report.wrong_speaker += [
-            (g, p) for g, p in matched if not same_speaker(g.speaker, p.speaker)
-        ]
+        report.wrong_speaker += [(g, p) for g, p in matched if not p.said_by(g.speaker)]
     return report
 
 
@@ -250,7 +260,7 @@ def _tally(
     s.gold += len(list(gold))
     s.predicted += len(list(predicted))
     s.tp += len(matched)
-    s.speaker_ok += sum(same_speaker(g.speaker, p.speaker) for g, p in matched)
+    s.speaker_ok += sum(p.said_by(g.speaker) for g, p in matched)
 
 
 def corpus_records(path: Path, ids: set[str]) -> list[dict]:
@@ -290,7 +300,7 @@ def default_corpus(gold: Path) -> Path:
 def print_report(report: Report, console: Console, missing: int = 0) -> None:
     """The score table: P/R/F1 per kind and all together, speaker accuracy on matches."""
     table = Table(title="Quotes", title_justify="left")
-    for col in ("kind", "gold", "pred", "match", "P", "R", "F1", "speaker acc"):
+    for col in ("kind", "gold", "pred", "match", "P", "R", "F1", "speaker acc", "right speaker"):
         table.add_column(col, justify="right" if col != "kind" else "left")
     rows = [*report.by_kind.items(), ("all", report.overall)]
     for kind, s in rows:
@@ -303,6 +313,7 @@ def print_report(report: Report, console: Console, missing: int = 0) -> None:
             f"{s.recall:.3f}",
             f"{s.f1:.3f}",
             f"{s.speaker_accuracy:.3f} ({s.speaker_ok}/{s.tp})",
+            f"{s.right_speaker:.3f} ({s.speaker_ok}/{s.gold})",
         )
     console.print(table)
     if report.unlocated or missing:

@@ -1,9 +1,11 @@
 """References without names: "the top U.S. diplomat", "the Palestinian group", "he", "his".
 
 Rules, not a neural model: a definite description resolves to the entity whose titles license
-it (lexicons/descriptions.yaml); a third-person pronoun to the nearest compatible person in its
-own sentence, else to the main subject of the sentences before. Each resolution becomes a
-mention of kind "description" or "pronoun", so users can audit and discard them.
+it (lexicons/descriptions.yaml), a role noun ("the lawyer") to the person the article gave that
+role, else to an unnamed person of its own (descriptions.py); a third-person pronoun to the
+nearest person of its gender in its own sentence, else to the main subject of the sentences
+before. Each resolution becomes a mention of kind "description" or "pronoun", so users can
+audit and discard them.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from spacy.tokens import Doc, Token
 
 from dateline import lexicons
 from dateline.stages import text_of
+from dateline.stages.entities.descriptions import Described, find_descriptions
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PRONOUN_LOOKBACK = 2  # sentences before the pronoun's own that may hold its antecedent
 _ORG_LOOKBACK = 5
+_DESCRIPTION_LOOKBACK = 3  # sentences in which "this person" or "the man" finds its referent
 
 
 @dataclass
@@ -33,7 +37,22 @@ class ClusterView:
     mentions: list[tuple[int, int]]
     titles: list[str] = field(default_factory=list)
     title_evidence: list[tuple[int, int]] = field(default_factory=list)  # (start, core start)
+    title_spans: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of titles
     gender: str | None = None
+    roles: set[str] = field(default_factory=set)  # role nouns the article gives the person
+    unnamed: bool = False  # a described person the article never names
+
+
+@dataclass(frozen=True)
+class Link:
+    """A new mention of an entity, with the rule that linked it and the words it was linked
+    through (an earlier mention, a title, a role), so users can audit the chain."""
+
+    start: int
+    end: int
+    kind: str  # "description" or "pronoun"
+    rule: str
+    via: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -46,7 +65,9 @@ class _Ref:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, set[str]], set[str], set[str]]:
+def _patterns() -> tuple[
+    re.Pattern[str], re.Pattern[str], dict[str, set[str]], set[str], dict[str, set[str]], set[str]
+]:
     lex = lexicons.load("descriptions")
     roles = {k.lower(): {t.lower() for t in v} for k, v in lex["persons"].items()}
     role_alt = "|".join(
@@ -67,26 +88,32 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, set[str]], 
     )
     institutions = {w.lower() for w in orgs["institutions"]}
     pronouns = lexicons.load("descriptions")["pronouns"]
+    family = {w.lower() for w in lex["unnamed_people"]["family_heads"]}
     return (
         person,
         org,
         roles,
         institutions,
         {kind: set(words) for kind, words in pronouns.items()},
+        family,
     )  # type: ignore[return-value]
 
 
-def resolve_references(doc: Doc, views: list[ClusterView]) -> dict[int, list[tuple[int, int, str]]]:
-    """New mentions (start, end, kind) per entity index, found by descriptions and pronouns."""
-    person_re, org_re, roles, institutions, genders = _patterns()
+def resolve_references(doc: Doc, views: list[ClusterView]) -> dict[int, list[Link]]:
+    """New mentions per entity index, found by descriptions and pronouns.
+
+    People the article describes without naming are appended to `views` (`unnamed`), their
+    mentions returned like the others'."""
+    person_re, org_re, roles, institutions, genders, _ = _patterns()
     text = text_of(doc)
     sent_starts = [s.start_char for s in doc.sents]
     taken = sorted(span for v in views if v.type in ("PERSON", "ORG") for span in v.mentions)
-    out: dict[int, list[tuple[int, int, str]]] = {}
+    out: dict[int, list[Link]] = {}
     refs = _name_refs(doc, views, sent_starts)
 
-    def add(view: int, start: int, end: int, kind: str) -> None:
-        out.setdefault(view, []).append((start, end, kind))
+    def add(view: int, link: Link) -> None:
+        start, end = link.start, link.end
+        out.setdefault(view, []).append(link)
         refs.append(
             _Ref(
                 start, end, view, bisect_right(sent_starts, start) - 1, _is_subject(doc, start, end)
@@ -95,6 +122,7 @@ def resolve_references(doc: Doc, views: list[ClusterView]) -> dict[int, list[tup
         refs.sort(key=lambda r: r.start)
 
     people = [v for v in views if v.type == "PERSON"]
+    titled: list[tuple[int, int]] = []
     for m in person_re.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
@@ -109,7 +137,10 @@ def resolve_references(doc: Doc, views: list[ClusterView]) -> dict[int, list[tup
             candidates = [v for v in candidates if _title_fits(text, v, origin)]
         if candidates:
             best = max(candidates, key=lambda v: max(s for s, _ in v.mentions if s < m.start()))
-            add(best.index, m.start(), m.end(), "description")
+            via = best.title_evidence[0][0] if best.title_evidence else None
+            title = next((t for t in best.title_spans if t[0] == via), None)
+            add(best.index, Link(m.start(), m.end(), "description", "title", title))
+            titled.append((m.start(), m.end()))
 
     orgs = [v for v in views if v.type == "ORG"]
     for m in org_re.finditer(text):
@@ -117,26 +148,103 @@ def resolve_references(doc: Doc, views: list[ClusterView]) -> dict[int, list[tup
             continue
         noun = m["noun"].lower().split()[-1]
         sent = bisect_right(sent_starts, m.start()) - 1
-        best = _recent_org(orgs, refs, m.start(), sent, noun, institutions)
-        if best is not None:
-            add(best, m.start(), m.end(), "description")
+        ref = _recent_org(orgs, refs, m.start(), sent, noun, institutions)
+        if ref is not None:
+            add(ref.entity, Link(m.start(), m.end(), "description", "head noun", _span(ref)))
+
+    covered = sorted(taken + titled)
+    for described in find_descriptions(doc, covered):
+        found = _describe(described, text, views, refs, sent_starts)
+        if found is not None:
+            index, rule, via = found
+            add(index, Link(described.start, described.end, "description", rule, via))
 
     for token in doc:
         lower = token.lower_
         if lower in genders["thing"]:
-            antecedent = _thing_antecedent(token, refs, views, sent_starts)
-            if antecedent is not None:
-                add(antecedent, token.idx, token.idx + len(token), "pronoun")
+            ref = _thing_antecedent(token, refs, views, sent_starts)
+            if ref is not None:
+                add(ref.entity, _pronoun(token, ref))
             continue
         gender = (
             "male" if lower in genders["male"] else "female" if lower in genders["female"] else None
         )
         if gender is None or token.pos_ not in ("PRON", "DET"):
             continue
-        antecedent = _antecedent(doc, token.i, refs, views, gender, sent_starts)
-        if antecedent is not None:
-            add(antecedent, token.idx, token.idx + len(token), "pronoun")
+        ref = _antecedent(doc, token.i, refs, views, gender, sent_starts)
+        if ref is not None:
+            add(ref.entity, _pronoun(token, ref))
     return out
+
+
+def _span(ref: _Ref) -> tuple[int, int]:
+    return ref.start, ref.end
+
+
+def _pronoun(token: Token, ref: _Ref) -> Link:
+    return Link(token.idx, token.idx + len(token), "pronoun", "pronoun", _span(ref))
+
+
+def _describe(
+    d: Described, text: str, views: list[ClusterView], refs: list[_Ref], sent_starts: list[int]
+) -> tuple[int, str, tuple[int, int] | None] | None:
+    """The view a person description refers to, appending an unnamed person when none fits:
+    the most recent person with that role (a partitive "one of the lawyers" is a new one), and
+    for "this person" / "the man" the main person of the sentences just before."""
+    people = {v.index: v for v in views if v.type == "PERSON"}
+    before = [r for r in refs if r.end <= d.start and r.entity in people]
+    sent = bisect_right(sent_starts, d.start) - 1
+
+    def agrees(view: ClusterView) -> bool:
+        return d.gender is None or view.gender in (None, d.gender)
+
+    if d.anaphoric:
+        near = [
+            r for r in before if sent - r.sent <= _DESCRIPTION_LOOKBACK and agrees(people[r.entity])
+        ]
+        if not near:
+            return None
+        last = max(r.sent for r in near)
+        subjects = [r for r in near if r.sent == last and r.subject]
+        ref = (subjects or [r for r in near if r.sent == last])[-1]
+        return ref.entity, "anaphoric description", _span(ref)
+    if not d.partitive:
+        for ref in reversed(before):
+            view = people[ref.entity]
+            if d.lemma in view.roles and agrees(view):
+                return view.index, "role", _span(ref)
+        spouse = _family_member(d, list(people.values()))
+        if spouse is not None:
+            return spouse.index, "family", spouse.mentions[0]
+    index = len(views)
+    views.append(
+        ClusterView(
+            index=index,
+            type="PERSON",
+            name=text[d.start : d.end],
+            mentions=[(d.start, d.end)],
+            gender=d.gender,
+            roles={d.lemma},
+            unnamed=True,
+        )
+    )
+    return index, "unnamed", None
+
+
+def _family_member(d: Described, people: list[ClusterView]) -> ClusterView | None:
+    """ "The father" of an article about "David and Louise Turpin": the one person of that
+    gender among people who share a surname, when the article has one such family."""
+    if d.lemma not in _patterns()[5] or d.gender is None:
+        return None
+    by_surname: dict[str, list[ClusterView]] = {}
+    for view in people:
+        if not view.unnamed and len(view.name.split()) > 1:
+            by_surname.setdefault(view.name.split()[-1], []).append(view)
+    families = [members for members in by_surname.values() if len(members) > 1]
+    if len(families) != 1:
+        return None
+    fitting = [v for v in families[0] if v.gender == d.gender]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _name_refs(doc: Doc, views: list[ClusterView], sent_starts: list[int]) -> list[_Ref]:
@@ -183,7 +291,7 @@ def _recent_org(
     sent: int,
     noun: str,
     institutions: set[str],
-) -> int | None:
+) -> _Ref | None:
     """The most recently mentioned organization that the noun can describe."""
     by_index = {v.index: v for v in orgs}
     for ref in reversed([r for r in refs if r.start < pos]):
@@ -195,9 +303,9 @@ def _recent_org(
         head = view.name.split()[-1].lower()
         if noun in institutions:
             if head == noun:
-                return view.index
+                return ref
         elif head == noun or head not in institutions:
-            return view.index
+            return ref
     return None
 
 
@@ -208,7 +316,7 @@ def _antecedent(
     views: list[ClusterView],
     gender: str,
     sent_starts: list[int],
-) -> int | None:
+) -> _Ref | None:
     """Same sentence: the nearest person before (a subject for a subject pronoun).
     Otherwise: the main subject of the nearest earlier sentence that names a person."""
     token = doc[i]
@@ -226,19 +334,19 @@ def _antecedent(
         if token.dep_ in SUBJECT_DEPS:
             subjects = [r for r in same if r.subject]
             if subjects:
-                return subjects[-1].entity
-        return same[-1].entity
+                return subjects[-1]
+        return same[-1]
     for back in range(1, _PRONOUN_LOOKBACK + 1):
         prior = [r for r in before if r.sent == sent - back]
         if prior:
             subjects = [r for r in prior if r.subject]
-            return (subjects or prior)[0].entity
+            return (subjects or prior)[0]
     return None
 
 
 def _thing_antecedent(
     token: Token, refs: list[_Ref], views: list[ClusterView], sent_starts: list[int]
-) -> int | None:
+) -> _Ref | None:
     """ "it"/"its" as a subject or possessive: the nearest organization or country that is a
     subject in the same sentence, else the main subject of the sentence before. Objects and
     expletives ("It is rare for ...") are left alone: they are mostly things, not actors."""
@@ -257,6 +365,6 @@ def _thing_antecedent(
     things = [r for r in refs if r.end <= pos and types[r.entity] in ("ORG", "GPE") and r.subject]
     same = [r for r in things if r.sent == sent]
     if same:
-        return same[-1].entity
+        return same[-1]
     prior = [r for r in things if r.sent == sent - 1]
-    return prior[0].entity if prior else None
+    return prior[0] if prior else None

@@ -15,9 +15,11 @@ from functools import cache
 from spacy.tokens import Doc
 
 from dateline import lexicons
-from dateline.schema import Entity, Evidence, Mention, Meta
+from dateline.schema import Entity, Evidence, Mention, Meta, Span
 from dateline.stages import text_of
 from dateline.stages.entities.coref import ClusterView, resolve_references
+from dateline.stages.entities.descriptions import person_roles
+from dateline.stages.entities.gender import name_gender
 from dateline.stages.entities.titles import TitleMatch, find_titles, honorific_gender, titles_in
 from dateline.stages.gazetteer import country_of_word, is_known_place
 from dateline.stages.syntax import coordinated, span_at
@@ -46,6 +48,8 @@ class Raw:
     honorific_gender: str | None = None
     honorific: bool = False
     kind: str = "name"
+    rule: str | None = None  # how coreference linked a description or pronoun
+    via: tuple[int, int] | None = None  # the words it was linked through
 
 
 @dataclass
@@ -449,30 +453,49 @@ def extract_entities(doc: Doc, meta: Meta) -> list[Entity]:
     clusters = _cluster(raws)
     _recover(clusters, text, [(r.start, r.end) for r in raws])
     typed = [(c, _entity_type(c)) for c in clusters]
-    views = [
-        ClusterView(
-            index=i,
-            type=t,
-            mentions=[(m.start, m.end) for m in c.mentions],
-            titles=_titles_of(c),
-            title_evidence=[(m.title.start, m.title.core_start) for m in c.mentions if m.title],
-            gender=next((m.honorific_gender for m in c.mentions if m.honorific_gender), None),
-            name=_entity_name(c, t),
-        )
-        for i, (c, t) in enumerate(typed)
-    ]
+    views = [_view(doc, i, c, t) for i, (c, t) in enumerate(typed)]
     extra = resolve_references(doc, views)
+    for view in views[len(typed) :]:  # people described but never named
+        cluster = Cluster(key=view.name, type="PERSON")
+        typed.append((cluster, "PERSON"))
     entities = []
     for view, (cluster, typ) in zip(views, typed, strict=True):
-        for start, end, kind in extra.get(view.index, []):
+        for link in extra.get(view.index, []):
             cluster.mentions.append(
-                Raw(start=start, end=end, label=typ, text=text[start:end], kind=kind)
+                Raw(
+                    start=link.start,
+                    end=link.end,
+                    label=typ,
+                    text=text[link.start : link.end],
+                    kind=link.kind,
+                    rule=link.rule,
+                    via=link.via,
+                )
             )
         entities.append(_to_entity(doc, cluster, typ, view.name))
     entities.sort(key=lambda e: e.mentions[0].start)
     for i, entity in enumerate(entities, 1):
         entity.id = f"E{i}"
     return entities
+
+
+def _view(doc: Doc, index: int, cluster: Cluster, typ: str) -> ClusterView:
+    """What coreference needs of a cluster: its mentions, titles, roles and gender."""
+    name = _entity_name(cluster, typ)
+    titles = _titles_of(cluster)
+    names = [(m.start, m.end) for m in cluster.mentions if m.kind == "name"]
+    gender = next((m.honorific_gender for m in cluster.mentions if m.honorific_gender), None)
+    return ClusterView(
+        index=index,
+        type=typ,
+        mentions=[(m.start, m.end) for m in cluster.mentions],
+        titles=titles,
+        title_evidence=[(m.title.start, m.title.core_start) for m in cluster.mentions if m.title],
+        title_spans=[(m.title.start, m.title.end) for m in cluster.mentions if m.title],
+        gender=gender or (name_gender(name) if typ == "PERSON" else None),
+        name=name,
+        roles=person_roles(doc, names, titles) if typ == "PERSON" else set(),
+    )
 
 
 def _titles_of(cluster: Cluster) -> list[str]:
@@ -509,5 +532,21 @@ def _to_entity(doc: Doc, cluster: Cluster, typ: str, name: str) -> Entity:
         aliases=aliases,
         titles=titles if typ == "PERSON" else [],
         evidence=evidence,
-        mentions=[Mention(text=m.text, start=m.start, end=m.end, kind=m.kind) for m in mentions],  # type: ignore[arg-type]
+        mentions=[_mention(text, m) for m in mentions],
+    )
+
+
+def _mention(text: str, raw: Raw) -> Mention:
+    via = (
+        Span(text=text[raw.via[0] : raw.via[1]], start=raw.via[0], end=raw.via[1])
+        if raw.via
+        else None
+    )
+    return Mention(
+        text=raw.text,
+        start=raw.start,
+        end=raw.end,
+        kind=raw.kind,  # type: ignore[arg-type]
+        rule=raw.rule,
+        via=via,
     )

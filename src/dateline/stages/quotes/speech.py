@@ -428,30 +428,109 @@ class Attribution:
     # --- indirect speech --------------------------------------------------------------------
 
     def reported_content(self, cue: Cue) -> tuple[int, int] | None:
-        """The reported clause of a cue: its clausal complement ("said [that] X"), or for
-        "according to Y" the clause it is attached to, minus the cue phrase."""
+        """The reported clause of a cue: its clausal complement ("said [that] X", "X, officials
+        said"), or for "according to Y" the clause it is attached to, minus the cue phrase. When
+        the parser misattached the clause, the first clause the cue still governs in the text."""
         tok = cue.token
         if cue.by_object:
             return self._according_content(cue)
-        comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+            return self._around(tok)  # "In between, she testified, she was ..."
+        comps = [c for c in tok.children if c.dep_ == "ccomp"]
+        comp = next((c for c in comps if c.i > tok.i), None)
+        if comp is None and comps and self._postposed(tok, comps[-1]):
+            comp = comps[-1]  # "The office has suspended the permit, officials said."
         if comp is None:
             comp = self._object_clause(tok)
         if comp is None:
-            return None
+            return self._misattached(tok)
         if next(comp.subtree).lower_ in _lexicon()["not_content"]:
             return None  # "did not say why ...": a question, not a claim
         ids = [t.i for t in comp.subtree]
         hi = max(ids)
-        # the parser often hangs the end of the reported clause on the cue itself ("said she did
-        # this to show victims | “there is nothing …”", "| because they had …"): take it along
-        for child in tok.rights:
-            if child.i > hi and child.dep_ in _CONTINUATION:
-                if any(
-                    t.text in ";" or t.dep_ == "cc" for t in self.doc[hi + 1 : child.left_edge.i]
-                ):
-                    break
-                hi = max(t.i for t in child.subtree)
+        if comp.i > tok.i:
+            # the parser often hangs the end of the reported clause on the cue itself ("said she
+            # did this to show victims | “there is nothing …”", "| because they had …")
+            for child in tok.rights:
+                if child.i > hi and child.dep_ in _CONTINUATION:
+                    if any(
+                        t.text in ";" or t.dep_ == "cc"
+                        for t in self.doc[hi + 1 : child.left_edge.i]
+                    ):
+                        break
+                    hi = max(t.i for t in child.subtree)
         return self._trim(min(ids), hi)
+
+    def _postposed(self, tok: Token, comp: Token) -> bool:
+        """A clause before its cue reports speech when the cue comes after it in the same
+        sentence with only its speaker between: "X happened, German officials said"."""
+        if comp.i > tok.i or tok.dep_ not in ("ROOT", "conj"):
+            return False
+        between = self.doc[max(t.i for t in comp.subtree) + 1 : tok.i]
+        return any(t.text in ",—–" for t in between[:2]) and len(between) <= 12
+
+    def _around(self, cue: Token) -> tuple[int, int] | None:
+        """The clause a parenthetical cue interrupts, on the side that holds more of it."""
+        inner = {t.i for t in cue.subtree}
+        ids = [t.i for t in cue.head.subtree if t.i not in inner and not t.is_punct]
+        if not ids:
+            return None
+        before = [i for i in ids if i < cue.i]
+        after = [i for i in ids if i > cue.i]
+        side = after if len(after) >= len(before) else before
+        return self._trim(min(side), max(side))
+
+    def _misattached(self, tok: Token) -> tuple[int, int] | None:
+        """A reported clause the parse hung elsewhere: after "that" ("told X in a statement
+        that ..."), an object run into an unmarked second verb ("ruled the practice ... is
+        unlawful"), or a subject right after the cue's own complements ("announcing to
+        journalists [that] Adamowicz remained alive")."""
+        sent_end = tok.sent.end
+        for t in self.doc[tok.i + 1 : sent_end]:
+            if t.text in ";" or (t.pos_ in ("VERB", "AUX") and t.dep_ == "conj" and t.head == tok):
+                break
+            verb = t.head
+            if (
+                t.dep_ == "mark"
+                and t.lower_ in _lexicon()["complementizers"]
+                and verb.i > t.i
+                and verb.pos_ in ("VERB", "AUX")
+                and verb.i != tok.i
+                and not (verb.dep_ == "conj" and verb.head.i == tok.i)  # "ordered X and that Y"
+            ):
+                return self._clause_from(t, verb)
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+        second = next(
+            (c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None
+        )
+        if (
+            obj is not None
+            and second is not None
+            and second.i > obj.i
+            and _finite(second)
+            and not any(c.dep_ == "cc" and obj.i < c.i < second.i for c in tok.children)
+        ):
+            return self._trim(obj.left_edge.i, max(t.i for t in second.subtree))
+        start = tok.i + 1
+        for child in tok.rights:  # the cue's own complements: "to journalists", "reporters"
+            if child.dep_ in ("prep", "dative", "npadvmod", "advmod") and child.i == start:
+                start = child.right_edge.i + 1
+        if start >= sent_end:
+            return None
+        first = self.doc[start]
+        verb = first.head
+        if (
+            first.dep_ in ("nsubj", "nsubjpass")
+            and verb.i > first.i
+            and verb.i != tok.i
+            and _finite(verb)
+        ):
+            return self._clause_from(first, verb)
+        return None
+
+    def _clause_from(self, first: Token, verb: Token) -> tuple[int, int] | None:
+        """A clause from its first word to the end of its verb's subtree."""
+        return self._trim(first.i, max(t.i for t in verb.subtree))
 
     def _object_clause(self, tok: Token) -> Token | None:
         """ "says its position that it will not agree ...": an object noun carrying a clause."""
@@ -494,3 +573,13 @@ class Attribution:
         if hi - lo < 1:
             return None
         return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _finite(verb: Token) -> bool:
+    """A verb that makes a clause of its own: tensed, or with a modal or tensed auxiliary."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        for c in verb.children
+    )
