@@ -198,6 +198,11 @@ def _describe(
     def agrees(view: ClusterView) -> bool:
         return d.gender is None or view.gender in (None, d.gender)
 
+    if d.indefinite:  # "a federal judge" of the lead: the one judge the article names
+        later = [v for v in people.values() if not v.unnamed and d.lemma in v.roles]
+        if len(later) == 1 and agrees(later[0]):
+            return later[0].index, "cataphora", later[0].mentions[0]
+        return None
     if d.anaphoric:
         near = [
             r for r in before if sent - r.sent <= _DESCRIPTION_LOOKBACK and agrees(people[r.entity])

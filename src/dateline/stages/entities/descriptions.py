@@ -30,6 +30,7 @@ class Described:
     gender: str | None
     partitive: bool
     anaphoric: bool
+    indefinite: bool = False  # "a federal judge" in the lead, named further on
 
 
 @cache
@@ -53,16 +54,20 @@ def find_descriptions(doc: Doc, taken: list[tuple[int, int]]) -> list[Described]
         if lemma not in roles and lemma not in anaphoric:
             continue
         partitive = _partitive_head(token)
+        indefinite = False
         if partitive is not None:
             start_tok = partitive
         elif token.tag_ == "NN" and _determiner(token, determiners):
             start_tok = _determiner(token, determiners)
+        elif lemma in roles and _lead_subject(token):
+            start_tok = _determiner(token, frozenset({"a", "an"}))
+            indefinite = True
         else:
             continue
         if _named_by(token) or _inside(taken, token.idx):
             continue  # "the lawyer, Howard Rubel": the name carries it
-        if lemma in anaphoric and any(c.dep_ in ("relcl", "acl") for c in token.children):
-            continue  # "the person I am today" describes, it does not point back
+        if lemma in anaphoric and any(c.dep_ in ("relcl", "acl", "amod") for c in token.children):
+            continue  # "the person I am today", "the average man" describe, not point back
         assert start_tok is not None
         start, end = start_tok.idx, token.idx + len(token)
         found.append(
@@ -73,9 +78,20 @@ def find_descriptions(doc: Doc, taken: list[tuple[int, int]]) -> list[Described]
                 noun_gender(lemma),
                 partitive is not None,
                 lemma in anaphoric and partitive is None,
+                indefinite,
             )
         )
     return found
+
+
+def _lead_subject(noun: Token) -> bool:
+    """ "A federal judge in Texas ruled ...": an indefinite subject in the article's first
+    paragraph, the way a lead introduces someone it names later."""
+    if noun.tag_ != "NN" or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if "\n" in noun.doc.text[: noun.idx]:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 def _partitive_head(noun: Token) -> Token | None:

@@ -110,6 +110,7 @@ class Attribution:
         self.mentions = sorted((m.start, m.end, e.id, e.name) for e in entities for m in e.mentions)
         self.names = {e.id: e.name for e in entities}
         self.times = sorted(times, key=lambda t: t.start)
+        self._issuers: set[int] = set()  # speakers found through the document they issued
         self.cues = self._find_cues()
         self.cue_by_token = {c.token.i: c for c in self.cues}
 
@@ -145,6 +146,7 @@ class Attribution:
             head = self._speaker_token(tok)
             if (
                 head is not None
+                and head.i not in self._issuers
                 and "\n" in self.text[min(head.idx, tok.idx) : max(head.idx, tok.idx)]
             ):
                 head = None  # the parse ran across a paragraph break: not this cue's speaker
@@ -206,7 +208,9 @@ class Attribution:
                         return author
                     tok = tok.head
                     continue
-                return self._author(subj) or subj if self._is_document(subj) else subj
+                if self._is_document(subj):  # "The motion claims": whoever filed it
+                    return self._author(subj) or self._issuer(subj) or subj
+                return subj
             passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
             if passive is not None:  # "X was quoted as saying"; a passive cue has no speaker
                 return passive if tok is not cue else None
@@ -250,6 +254,22 @@ class Attribution:
                 obj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
                     return obj  # not "posts from Friday"
+        return None
+
+    def _issuer(self, noun: Token) -> Token | None:
+        """Who issued a document the text names without its author ("The motion claims ..."):
+        the subject of the last verb before it, in its sentence or the two before, whose object
+        is a document ("attorneys general ... filed a combined lawsuit")."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
+            return None
+        sents = [s for s in self.doc.sents if s.start <= noun.i]
+        start = sents[-3:][0].start
+        for tok in reversed(self.doc[start : noun.i]):
+            if tok.dep_ == "dobj" and self._is_document(tok) and tok.head.pos_ == "VERB":
+                subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                if subject is not None:
+                    self._issuers.add(subject.i)
+                    return subject
         return None
 
     def phrase(self, head: Token) -> tuple[int, int] | None:
@@ -434,7 +454,7 @@ class Attribution:
         tok = cue.token
         if cue.by_object:
             return self._according_content(cue)
-        if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+        if self._parenthetical(tok):
             return self._around(tok)  # "In between, she testified, she was ..."
         comps = [c for c in tok.children if c.dep_ == "ccomp"]
         comp = next((c for c in comps if c.i > tok.i), None)
@@ -448,6 +468,10 @@ class Attribution:
             return None  # "did not say why ...": a question, not a claim
         ids = [t.i for t in comp.subtree]
         hi = max(ids)
+        second = self._second_report(comp)
+        if second is not None:  # "said X and several said Y": Y is another speaker's
+            ids = [i for i in ids if i < second]
+            hi = max(ids)
         if comp.i > tok.i:
             # the parser often hangs the end of the reported clause on the cue itself ("said she
             # did this to show victims | “there is nothing …”", "| because they had …")
@@ -461,6 +485,19 @@ class Attribution:
                     hi = max(t.i for t in child.subtree)
         return self._trim(min(ids), hi)
 
+    def _second_report(self, comp: Token) -> int | None:
+        """Where a coordinated report by another speaker begins inside a reported clause
+        ("people changed their minds | and several said ...")."""
+        for child in comp.children:
+            if (
+                child.dep_ == "conj"
+                and child.i in self.cue_by_token
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            ):
+                cc = [c.i for c in comp.children if c.dep_ == "cc" and c.i < child.i]
+                return max(cc) if cc else child.left_edge.i
+        return None
+
     def _postposed(self, tok: Token, comp: Token) -> bool:
         """A clause before its cue reports speech when the cue comes after it in the same
         sentence with only its speaker between: "X happened, German officials said"."""
@@ -468,6 +505,25 @@ class Attribution:
             return False
         between = self.doc[max(t.i for t in comp.subtree) + 1 : tok.i]
         return any(t.text in ",—–" for t in between[:2]) and len(between) <= 12
+
+    def _parenthetical(self, tok: Token) -> bool:
+        """A cue set off by commas inside the clause it reports: "..., she testified, ...",
+        "..., reads the motion, the declaration violates ..."."""
+        if tok.head.pos_ not in ("VERB", "AUX") or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "parataxis":
+            return True
+        if (
+            tok.dep_ != "ccomp"
+            or tok.head.i < tok.i
+            or any(c.dep_ == "ccomp" for c in tok.children)
+        ):
+            return False
+        rights = [c for c in tok.rights if not c.is_punct]
+        last = max((c.right_edge.i for c in rights), default=tok.i)
+        if tok.i == 0 or last + 1 >= len(self.doc):
+            return False
+        return self.doc[tok.i - 1].text == "," and self.doc[last + 1].text == ","
 
     def _around(self, cue: Token) -> tuple[int, int] | None:
         """The clause a parenthetical cue interrupts, on the side that holds more of it."""
@@ -499,9 +555,19 @@ class Attribution:
                 and not (verb.dep_ == "conj" and verb.head.i == tok.i)  # "ordered X and that Y"
             ):
                 return self._clause_from(t, verb)
+            if t.lower_ in _lexicon()["complementizers"] and t.dep_ != "mark":
+                clause = self._clause_after(t)  # "in the proceedings that [her decisions were]"
+                if clause is not None:
+                    return clause
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
         second = next(
-            (c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None
+            (
+                c
+                for c in tok.children
+                if (c.dep_ == "conj" or (c.dep_ == "advcl" and not _marked(c)))
+                and c.pos_ in ("VERB", "AUX")
+            ),
+            None,
         )
         if (
             obj is not None
@@ -526,6 +592,18 @@ class Attribution:
             and _finite(verb)
         ):
             return self._clause_from(first, verb)
+        return None
+
+    def _clause_after(self, that: Token) -> tuple[int, int] | None:
+        """The clause a "that" the parser took for a pronoun really introduces: the next verb
+        has its own subject after "that" (a relative "that" would be the subject itself)."""
+        for t in self.doc[that.i + 1 : that.sent.end]:
+            if t.pos_ not in ("VERB", "AUX") or t.dep_ in ("aux", "auxpass"):
+                continue
+            subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or not that.i < subject.i < t.i or not _finite(t):
+                return None
+            return self._trim(that.i + 1, max(x.i for x in t.subtree))
         return None
 
     def _clause_from(self, first: Token, verb: Token) -> tuple[int, int] | None:
@@ -573,6 +651,11 @@ class Attribution:
         if hi - lo < 1:
             return None
         return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _marked(verb: Token) -> bool:
+    """A subordinate clause with its own subordinator ("because", "when", "if")."""
+    return any(c.dep_ == "mark" or c.tag_ in ("WRB", "WDT", "WP") for c in verb.children)
 
 
 def _finite(verb: Token) -> bool:
