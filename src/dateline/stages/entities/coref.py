@@ -213,7 +213,7 @@ def _describe(
         subjects = [r for r in near if r.sent == last and r.subject]
         ref = (subjects or [r for r in near if r.sent == last])[-1]
         return ref.entity, "anaphoric description", _span(ref)
-    if not d.partitive:
+    if not d.partitive and not d.origin:
         for ref in reversed(before):
             view = people[ref.entity]
             if d.lemma in view.roles and agrees(view):

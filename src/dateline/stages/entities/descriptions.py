@@ -31,6 +31,7 @@ class Described:
     partitive: bool
     anaphoric: bool
     indefinite: bool = False  # "a federal judge" in the lead, named further on
+    origin: bool = False  # "the French president": an origin word the role alone cannot check
 
 
 @cache
@@ -79,6 +80,10 @@ def find_descriptions(doc: Doc, taken: list[tuple[int, int]]) -> list[Described]
                 partitive is not None,
                 lemma in anaphoric and partitive is None,
                 indefinite,
+                any(
+                    c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.i > start_tok.i
+                    for c in token.children
+                ),
             )
         )
     return found
