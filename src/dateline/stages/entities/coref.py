@@ -221,6 +221,8 @@ def _describe(
         spouse = _family_member(d, list(people.values()))
         if spouse is not None:
             return spouse.index, "family", spouse.mentions[0]
+    if not d.argument:
+        return None  # "the voter's family": no one in particular
     index = len(views)
     views.append(
         ClusterView(

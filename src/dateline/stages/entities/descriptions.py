@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Token
 from dateline import lexicons
 from dateline.stages.entities.gender import noun_gender
 
+_GENERIC = frozenset({"last", "next", "sitting", "average", "typical", "ideal"})
+
 
 @dataclass
 class Described:
@@ -30,6 +32,7 @@ class Described:
     gender: str | None
     partitive: bool
     anaphoric: bool
+    argument: bool  # a subject or object: where a person of its own is worth keeping
     indefinite: bool = False  # "a federal judge" in the lead, named further on
     origin: bool = False  # "the French president": an origin word the role alone cannot check
 
@@ -65,7 +68,7 @@ def find_descriptions(doc: Doc, taken: list[tuple[int, int]]) -> list[Described]
             indefinite = True
         else:
             continue
-        if _named_by(token) or _inside(taken, token.idx):
+        if _named_by(token) or _inside(taken, token.idx) or _predicative(token):
             continue  # "the lawyer, Howard Rubel": the name carries it
         if lemma in anaphoric and any(c.dep_ in ("relcl", "acl", "amod") for c in token.children):
             continue  # "the person I am today", "the average man" describe, not point back
@@ -79,6 +82,7 @@ def find_descriptions(doc: Doc, taken: list[tuple[int, int]]) -> list[Described]
                 noun_gender(lemma),
                 partitive is not None,
                 lemma in anaphoric and partitive is None,
+                partitive is not None or _argument(token),
                 indefinite,
                 any(
                     c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.i > start_tok.i
@@ -87,6 +91,25 @@ def find_descriptions(doc: Doc, taken: list[tuple[int, int]]) -> list[Described]
             )
         )
     return found
+
+
+def _argument(head: Token) -> bool:
+    while head.dep_ == "conj":
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass", "dobj") or (
+        head.dep_ == "pobj" and head.head.dep_ == "agent"
+    )
+
+
+def _predicative(noun: Token) -> bool:
+    """ "was the deputy commander of", "served as the leader", "the first president to":
+    descriptions that say what someone is, not who is meant."""
+    if noun.dep_ in ("attr", "appos", "oprd") or (noun.dep_ == "pobj" and noun.head.lower_ == "as"):
+        return True
+    return any(
+        c.dep_ == "amod" and (c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" or c.lower_ in _GENERIC)
+        for c in noun.children
+    )
 
 
 def _lead_subject(noun: Token) -> bool:
@@ -121,9 +144,15 @@ def _determiner(noun: Token, determiners: frozenset[str]) -> Token | None:
 
 def _named_by(noun: Token) -> bool:
     """A description that a name stands beside: "the lawyer, Howard Rubel", "the judge
-    presiding over the case, Bernard Schwartz" (appositive), or "officer Smith"."""
-    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children):
+    presiding over the case, Bernard Schwartz" (appositive), "The attacker, identified as
+    Sudesh Amman", "the mayor of London, Sadiq Khan", or "officer Smith"."""
+    near = [noun, *(p for c in noun.children if c.dep_ == "prep" for p in c.children)]
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for t in near for c in t.children):
         return True
+    for acl in (c for c in noun.children if c.dep_ == "acl"):
+        named = [g for p in acl.children if p.lower_ == "as" for g in p.children]
+        if any(g.pos_ == "PROPN" for g in named):
+            return True
     return noun.dep_ in ("compound", "appos") and noun.head.pos_ == "PROPN"
 
 

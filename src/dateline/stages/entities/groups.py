@@ -23,6 +23,7 @@ from dateline.stages import text_of
 from dateline.stages.syntax import coordinated
 
 _LOOKBACK = 2  # sentences before a pronoun's own in which its antecedent may stand
+_NEAR = 5  # sentences within which "the two men" may count the people named together
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PLURAL_TYPES = frozenset({"GROUP", "ORG", "NORP"})
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
@@ -43,7 +44,7 @@ class _Candidate:
 
 @cache
 def _lexicon() -> tuple[
-    frozenset[str], frozenset[str], frozenset[str], dict[str, int], frozenset[str]
+    frozenset[str], frozenset[str], frozenset[str], dict[str, int], frozenset[str], frozenset[str]
 ]:
     desc = lexicons.load("descriptions")
     plural = desc["plural"]
@@ -55,6 +56,7 @@ def _lexicon() -> tuple[
         frozenset(w.lower() for w in plural["determiners"]),
         {k.lower(): int(v) for k, v in plural["collectives"].items()},
         frozenset(w.lower() for w in plural["kin"]),
+        frozenset(w.lower() for w in plural["nouns"]),
     )
 
 
@@ -99,6 +101,8 @@ def resolve_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
             continue
         lower = token.lower_
         if lower in pronouns and token.pos_ == "PRON":
+            if _quoted(text, token.idx):
+                continue  # in a speaker's own words "they" follows the speaker's discourse
             found = _antecedent(token, candidates, sent_starts)
             if found is not None:
                 link(found, token.idx, token.idx + len(token), "pronoun", "plural pronoun")
@@ -115,6 +119,14 @@ def resolve_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
         group.id = f"E{n}"
         group.mentions.sort(key=lambda m: m.start)
     return new
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Whether `pos` lies inside double quotation marks of its paragraph."""
+    start = text.rfind("\n", 0, pos) + 1
+    before = text[start:pos]
+    opened = before.count("“") - before.count("”")
+    return opened > 0 or (opened == 0 and before.count('"') % 2 == 1)
 
 
 def _owners(entities: list[Entity]) -> dict[int, Entity]:
@@ -157,6 +169,8 @@ def _named_together(
             if len(members) < 2:
                 continue
             last = heads[-1]
+            if "\n" in doc.text[span.start_char : last.idx]:
+                continue  # a parse that ran across paragraphs
             roles = {
                 c.lemma_.lower()
                 for h in heads
@@ -213,14 +227,26 @@ def _families(
 
 
 def _plural_entities(doc: Doc, entities: list[Entity], sent_starts: list[int]) -> list[_Candidate]:
-    """Mentions of entities a plural pronoun can stand for: groups, organizations, peoples."""
+    """Mentions of entities a plural pronoun can stand for: groups, organizations, and peoples
+    written as a plural noun ("the Palestinians", not the adjective of "Muslim women")."""
     found = []
     for e in entities:
         if e.type not in _PLURAL_TYPES:
             continue
         for m in e.mentions:
+            if m.kind == "pronoun" and m.text.lower() not in _lexicon()[0]:
+                continue  # "it" of an organization stands for it in the singular
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            subject = span is not None and _is_subject(_head(span.root))
+            if span is None:
+                continue
+            root = span.root
+            if root.dep_ in ("amod", "compound", "poss", "nmod") and e.type != "GROUP":
+                continue  # "Muslim women", "Omani sultan": a modifier, not the referent
+            if e.type == "NORP" and root.tag_ not in ("NNS", "NNPS"):
+                continue
+            subject = _is_subject(_head(root))
+            if e.type == "ORG" and not subject:
+                continue  # "speaking about Islam or their experiences": an organization acts
             found.append(_Candidate(m.start, m.end, _sent(sent_starts, m.start), subject, e))
     return found
 
@@ -234,13 +260,23 @@ def _head(token: Token) -> Token:
 def _plural_nouns(
     doc: Doc, owner: dict[int, Entity], roles: frozenset[str], sent_starts: list[int]
 ) -> list[_Candidate]:
-    """Plural subjects no entity stands for ("the talks", "some residents"): they block a
-    pronoun from reaching further back to an actor it does not mean."""
+    """Plural nouns and collective nouns no entity stands for ("the talks", "Muslim women",
+    "the royal council"): they stop a pronoun from reaching past them to an actor it does not
+    mean."""
+    collective = _collective_nouns()
     return [
-        _Candidate(t.idx, t.idx + len(t), _sent(sent_starts, t.idx), True, None)
+        _Candidate(t.idx, t.idx + len(t), _sent(sent_starts, t.idx), _is_subject(t), None)
         for t in doc
-        if t.tag_ in ("NNS", "NNPS") and _is_subject(t) and t.idx not in owner
+        if (t.tag_ in ("NNS", "NNPS") or (t.tag_ == "NN" and t.lower_ in collective))
+        and t.dep_ not in ("compound", "amod", "poss")
+        and t.idx not in owner
     ]
+
+
+@cache
+def _collective_nouns() -> frozenset[str]:
+    nouns = lexicons.load("descriptions")["organizations"]["nouns"]
+    return frozenset(n.lower() for n in nouns if " " not in n)
 
 
 def _antecedent(
@@ -277,6 +313,8 @@ def _description(
     lemma = token.lemma_.lower()
     if not (token.tag_ == "NNS" and lemma in roles) and not (token.tag_ == "NN" and lemma in sets):
         return None
+    if any(c.dep_ in ("relcl", "acl") for c in token.children):
+        return None  # "those people who ...": a restrictive description, not a reference
     left = [c for c in token.children if c.i < token.i and c.dep_ in ("det", "predet", "nummod")]
     words = {c.lower_ for c in left}
     if not words & determiners:
@@ -289,16 +327,29 @@ def _described(
     token: Token, count: int | None, candidates: list[_Candidate], sent_starts: list[int]
 ) -> _Candidate | None:
     """The people a plural description stands for: the latest group named with that role
-    ("officers A and B" for "both officers"), else the latest group of people of the right
-    number, else a collective with the same head noun."""
+    ("officers A and B" for "both officers"); for a number ("the two men") the latest group of
+    that size nearby; for another role ("the defendants") the article's one group of people
+    named together; else a collective with the same head noun. Kin ("the children") and plain
+    nouns ("the people", "the girls") are never guessed."""
     lemma = token.lemma_.lower()
+    _, _, _, _, kin, generic = _lexicon()
+    sent = _sent(sent_starts, token.idx)
     before = [c for c in candidates if c.end <= token.idx and (c.members or c.entity)]
     people = [c for c in before if c.members and (count is None or len(c.members) == count)]
     for c in reversed(people):
         if lemma in c.roles:
             return c
-    if lemma in _lexicon()[4]:
-        people = []  # "the children" of a couple are not the couple
+    guess: _Candidate | None = None
+    if not _is_subject(token):
+        people = []  # a guess only where it matters and is safest: the one who acts or speaks
+    if count is not None and lemma not in kin:
+        near = [c for c in people if sent - c.sent <= _NEAR]
+        guess = near[-1] if near else None
+    elif lemma not in kin and lemma not in generic:
+        sets = {frozenset(m.id for m in c.members) for c in candidates if c.members}
+        guess = people[-1] if len(sets) == 1 and people else None
+    if guess is not None:
+        return guess
     collective = [
         c
         for c in before
@@ -307,9 +358,7 @@ def _described(
         and not c.members
         and c.entity.name.split()[-1].lower() in (token.lower_, lemma)
     ]
-    if collective:
-        return collective[-1]
-    return people[-1] if people else None
+    return collective[-1] if collective else None
 
 
 def _group(text: str, candidate: _Candidate) -> Entity:
