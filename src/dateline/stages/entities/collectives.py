@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dateline import lexicons
-from dateline.schema import Actor, Entity, Mention, Span
+from dateline.schema import Actor, Entity, Mention
+from dateline.schema import Span as TextSpan
 from dateline.stages import text_of
 from dateline.stages.actors import sector_of
 from dateline.stages.gazetteer import country_of_word
@@ -60,6 +61,27 @@ def _modifier_like(token: Token) -> bool:
     return token.pos_ in ("PROPN", "ADJ", "DET", "NUM") and not token.is_punct
 
 
+def _argument(token: Token) -> bool:
+    """A subject or object of a clause (or of "by"): where a group acts or is acted on."""
+    head = token
+    while head.dep_ == "conj":
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ != "ROOT":
+        head = head.head.head  # "thousands of protesters": the partitive's own role
+    return head.dep_ in ("nsubj", "nsubjpass", "dobj") or (
+        head.dep_ == "pobj" and head.head.lower_ in ("by", "with", "against")
+    )
+
+
+def _body(tokens: Span, owner: dict[int, Entity], head: Token) -> Entity | None:
+    """The organization a collective belongs to when the phrase names it ("Hamas officials")."""
+    for tok in tokens:
+        ent = owner.get(tok.idx)
+        if tok.i != head.i and ent is not None and ent.type == "ORG":
+            return ent
+    return None
+
+
 def find_collectives(doc: Doc, entities: list[Entity]) -> list[Entity]:
     """New GROUP entities for collective actors whose country the article makes known."""
     heads, _ = _heads()
@@ -95,9 +117,17 @@ def find_collectives(doc: Doc, entities: list[Entity]) -> list[Entity]:
             found = found or country_of_word(tok.text, capitals=False)
             if found and found not in {c for c, _ in origins}:
                 origins.append((found, tok))
-        if not origins:
-            continue
         sector = sector_of(tokens.text)
+        body = _body(tokens, owner, token)
+        if not origins:
+            # "police", "thousands of protesters", "Scientology officials": an actor all the
+            # same where it acts or is acted on, coded by its sector (and by the organization
+            # it belongs to, when the phrase names one)
+            if sector is None or not _argument(token):
+                continue
+            origins = [(body.actor.country if body and body.actor else None, token)]
+            if body is not None and body.actor and body.actor.sector:
+                sector = body.actor.sector
         while tokens and tokens[0].lower_ in _DROP_LEADING:
             tokens = tokens[1:]
         for n, (country, evidence) in enumerate(origins):
@@ -105,19 +135,20 @@ def find_collectives(doc: Doc, entities: list[Entity]) -> list[Entity]:
             # each later one starts at its own nationality word.
             first = tokens[0] if n == 0 else evidence
             start, end = first.idx, tokens.end_char
-            key = (country, sector, token.lemma_.lower(), core.lemma_.lower())
+            key = (country or "", sector, token.lemma_.lower(), core.lemma_.lower())
             mention = Mention(text=text[start:end], start=start, end=end, kind="description")
             group = groups.get(key)
             if group is None:
-                ev = Span(text=evidence.text, start=evidence.idx, end=evidence.idx + len(evidence))
+                ev = TextSpan(
+                    text=evidence.text, start=evidence.idx, end=evidence.idx + len(evidence)
+                )
+                code = (country or "") + (sector or "")
                 group = Entity(
                     id="",
                     name=mention.text,
                     type="GROUP",
                     mentions=[],
-                    actor=Actor(
-                        country=country, sector=sector, code=country + (sector or ""), evidence=[ev]
-                    ),
+                    actor=Actor(country=country, sector=sector, code=code or None, evidence=[ev]),
                 )
                 groups[key] = group
             group.mentions.append(mention)

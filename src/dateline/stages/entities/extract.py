@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from dateline import lexicons
 from dateline.schema import Entity, Evidence, Mention, Meta, Span
-from dateline.stages import text_of
+from dateline.stages import fold, text_of
 from dateline.stages.entities.coref import ClusterView, resolve_references
 from dateline.stages.entities.descriptions import person_roles
 from dateline.stages.entities.gender import name_gender
@@ -255,21 +255,26 @@ def _person_surfaces(raws: list[Raw]) -> set[str]:
         if s in titled or (v["PERSON"] and v["PERSON"] >= sum(v.values()) - v["PERSON"])
     }
     people -= set(aliases)
-    name_words = {w for p in people for w in p.split()[1:]} | {p for p in people if " " not in p}
+    name_words = {fold(w) for p in people for w in p.split()[1:]}
+    name_words |= {fold(p) for p in people if " " not in p}
     for surface in votes:
         words = surface.split()
         if surface in people or surface in aliases or set(words) & org_words:
             continue
-        if len(words) == 1 and surface in name_words:
+        folded = [fold(w) for w in words]
+        if len(words) == 1 and folded[0] in name_words:
             people.add(surface)  # "Gantz" tagged ORG once, beside "Benny Gantz"
-        elif len(words) > 1 and all(w[:1].isupper() for w in words) and set(words[1:]) & name_words:
+        elif (
+            len(words) > 1 and all(w[:1].isupper() for w in words) and set(folded[1:]) & name_words
+        ):
             people.add(surface)
     return people
 
 
 def _person_parents(people: set[str]) -> dict[str, list[str]]:
-    """For each short form, the longest names that contain it ("Pierluisi" -> "Pedro Pierluisi")."""
-    split = {p: p.split() for p in sorted(people)}  # sorted: no hash-seed order
+    """For each short form, the longest names that contain it ("Pierluisi" -> "Pedro Pierluisi",
+    "Erdogan" -> "Recep Tayyip Erdoğan": accents do not tell people apart)."""
+    split = {p: fold(p).lower().split() for p in sorted(people)}  # sorted: no hash-seed order
     parents: dict[str, list[str]] = {}
     for short, words in split.items():
         longer = [p for p, w in split.items() if len(w) > len(words) and _is_subsequence(words, w)]

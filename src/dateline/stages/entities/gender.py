@@ -7,10 +7,10 @@ An honorific says it first ("Mrs."), then a gendered noun the article uses for t
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 
 from dateline import lexicons
+from dateline.stages import fold
 
 
 @cache
@@ -24,12 +24,6 @@ def _nouns() -> dict[str, str]:
     return {noun.lower(): gender for gender, nouns in table.items() for noun in nouns}
 
 
-def fold(word: str) -> str:
-    """Lowercase without accents: "Paweł" -> "pawel"."""
-    decomposed = unicodedata.normalize("NFKD", word.lower().replace("ł", "l"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def name_gender(name: str) -> str | None:
     """ "male"/"female" from the first given name of a full name; initials are skipped."""
     table = _first_names()
@@ -37,7 +31,7 @@ def name_gender(name: str) -> str | None:
         word = word.strip(".,")
         if len(word) < 2:
             continue
-        found = table.get(fold(word))
+        found = table.get(fold(word).lower())
         if found is not None:
             return "male" if found == "m" else "female"
         return None  # the first given name decides; a middle name does not
