@@ -97,9 +97,10 @@ def eval_quotes(
 ) -> None:
     """Score quotes: span P/R/F1 by kind (overlap >= 0.5) and speaker accuracy when matched."""
     from dateline.eval import quotes as ev
+    from dateline.eval.articles import default_corpus
     from dateline.pipeline import DEFAULT_MODEL, Pipeline
 
-    corpus = corpus or ev.default_corpus(gold)
+    corpus = corpus or default_corpus(gold)
     for path in (gold, corpus):
         if not path.is_file():
             raise fail(f"{path}: no such file")
