@@ -134,7 +134,7 @@ def eval_events(
     date accuracy on matched events."""
     from dateline.eval import events_report as report_
     from dateline.eval.articles import default_corpus
-    from dateline.eval.events import evaluate
+    from dateline.eval.events import evaluate, load_gold
     from dateline.pipeline import DEFAULT_MODEL, Pipeline
 
     corpus = corpus or default_corpus(gold)
@@ -142,7 +142,8 @@ def eval_events(
         if not path.is_file():
             raise fail(f"{path}: no such file")
     try:
-        report = evaluate(gold, corpus, Pipeline(model or DEFAULT_MODEL))
+        events = load_gold(gold)  # a bad gold line fails before the model loads
+        report = evaluate(events, corpus, Pipeline(model or DEFAULT_MODEL))
     except (ValueError, RuntimeError) as exc:
         raise fail(str(exc)) from None
     if fmt == "json":

@@ -189,8 +189,10 @@ def load_gold(path: Path) -> list[GoldEvent]:
             raise ValueError(f"{path}:{n}: not a gold event ({exc.__class__.__name__})") from exc
         if event.type not in TYPES:
             raise ValueError(f"{path}:{n}: unknown event type {event.type!r}")
-        if not isinstance(event.actor, str) or not event.actor.strip():
-            raise ValueError(f"{path}:{n}: gold event without an actor")
+        if not all(isinstance(v, str) and v.strip() for v in (event.doc_id, event.actor)):
+            raise ValueError(f"{path}:{n}: gold event without a doc_id or an actor")
+        if not all(isinstance(v, str | None) for v in (event.recipient, event.date)):
+            raise ValueError(f"{path}:{n}: recipient and date must be text or null")
         gold.append(event)
     return gold
 
@@ -303,9 +305,8 @@ def score(gold: list[GoldEvent], predicted: dict[str, list[Unit] | str]) -> Repo
     return report
 
 
-def evaluate(gold_path: Path, corpus: Path, pipeline: Pipeline) -> Report:
+def evaluate(gold: list[GoldEvent], corpus: Path, pipeline: Pipeline) -> Report:
     """Run the pipeline on the gold's articles and score them."""
-    gold = load_gold(gold_path)
     articles = read_articles(corpus, {g.doc_id for g in gold}, pipeline)
     predicted: dict[str, list[Unit] | str] = {
         doc_id: units(a) if isinstance(a, Article) else str(a) for doc_id, a in articles.items()
