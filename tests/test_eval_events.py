@@ -231,7 +231,8 @@ def test_report_figures() -> None:
     report = score([*one, *two], predicted)
     overall = report.overall
     assert (overall.tp, overall.gold, overall.predicted) == (2, 4, 5)
-    assert overall.prf == pytest.approx((2 / 5, 2 / 4, 2 * 0.4 * 0.5 / 0.9))
+    assert (overall.precision, overall.recall) == pytest.approx((2 / 5, 2 / 4))
+    assert overall.f1 == pytest.approx(2 * 0.4 * 0.5 / 0.9)
     assert report.type_actor.tp == 3
     assert report.type_only.tp == 4
     assert report.dates == (1, 2)  # d1's AID has no gold date and is not matched anyway

@@ -85,12 +85,24 @@ def eval_timeml(
     timeml.print_report(timeml.evaluate(docs, predict), wide, errors=errors)
 
 
+CorpusOpt = Annotated[Path | None, typer.Option(help="JSONL corpus holding the gold's doc_ids.")]
+
+
+def _corpus_of(gold: Path, corpus: Path | None) -> Path:
+    """The corpus named, else the one beside the gold's folder; both must exist."""
+    from dateline.eval.articles import default_corpus
+
+    corpus = corpus or default_corpus(gold)
+    for path in (gold, corpus):
+        if not path.is_file():
+            raise fail(f"{path}: no such file")
+    return corpus
+
+
 @eval_app.command("quotes")
 def eval_quotes(
     gold: Annotated[Path, typer.Argument(help="Gold quotes, JSONL: doc_id, kind, speaker, text.")],
-    corpus: Annotated[
-        Path | None, typer.Option(help="JSONL corpus holding the gold's doc_ids.")
-    ] = None,
+    corpus: CorpusOpt = None,
     errors: Annotated[
         bool, typer.Option("--errors", help="List misses and wrong speakers.")
     ] = False,
@@ -98,13 +110,9 @@ def eval_quotes(
 ) -> None:
     """Score quotes: span P/R/F1 by kind (overlap >= 0.5) and speaker accuracy when matched."""
     from dateline.eval import quotes as ev
-    from dateline.eval.articles import default_corpus
     from dateline.pipeline import DEFAULT_MODEL, Pipeline
 
-    corpus = corpus or default_corpus(gold)
-    for path in (gold, corpus):
-        if not path.is_file():
-            raise fail(f"{path}: no such file")
+    corpus = _corpus_of(gold, corpus)
     try:
         report, missing = ev.evaluate(gold, corpus, Pipeline(model or DEFAULT_MODEL))
     except (ValueError, RuntimeError) as exc:
@@ -119,9 +127,7 @@ def eval_events(
     gold: Annotated[
         Path, typer.Argument(help="Gold events, JSONL: doc_id, type, actor, recipient, date.")
     ],
-    corpus: Annotated[
-        Path | None, typer.Option(help="JSONL corpus holding the gold's doc_ids.")
-    ] = None,
+    corpus: CorpusOpt = None,
     errors: Annotated[
         bool, typer.Option("--errors", help="List misses, extras and wrong dates by article.")
     ] = False,
@@ -133,14 +139,10 @@ def eval_events(
     """Score events on whole articles: P/R/F1 (type + actor + recipient), macro F1, per type,
     date accuracy on matched events."""
     from dateline.eval import events_report as report_
-    from dateline.eval.articles import default_corpus
     from dateline.eval.events import evaluate, load_gold
     from dateline.pipeline import DEFAULT_MODEL, Pipeline
 
-    corpus = corpus or default_corpus(gold)
-    for path in (gold, corpus):
-        if not path.is_file():
-            raise fail(f"{path}: no such file")
+    corpus = _corpus_of(gold, corpus)
     try:
         events = load_gold(gold)  # a bad gold line fails before the model loads
         report = evaluate(events, corpus, Pipeline(model or DEFAULT_MODEL))

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, get_args
 from scipy.optimize import linear_sum_assignment
 
 from dateline.eval.articles import jsonl_rows, name_words, read_articles
-from dateline.eval.metrics import prf, ratio
+from dateline.eval.metrics import Tally, prf, ratio
 from dateline.schema import Article, EventType
 
 if TYPE_CHECKING:
@@ -83,29 +83,6 @@ class Unit:
 
 
 @dataclass
-class Counts:
-    tp: int = 0
-    gold: int = 0
-    predicted: int = 0
-
-    def add(self, tp: int, gold: int, predicted: int) -> None:
-        self.tp, self.gold, self.predicted = (
-            self.tp + tp,
-            self.gold + gold,
-            self.predicted + predicted,
-        )
-
-    @property
-    def prf(self) -> tuple[float, float, float]:
-        return prf(self.tp, self.predicted, self.gold)
-
-    def as_dict(self) -> dict[str, float]:
-        p, r, f = self.prf
-        return {"gold": self.gold, "predicted": self.predicted, "matched": self.tp,
-                "precision": p, "recall": r, "f1": f}  # fmt: skip
-
-
-@dataclass
 class ArticleResult:
     doc_id: str
     gold: list[GoldEvent]
@@ -126,22 +103,23 @@ class ArticleResult:
 class Report:
     articles: list[ArticleResult] = field(default_factory=list)
 
-    def _counts(self, hits: Callable[[ArticleResult], int]) -> Counts:
-        c = Counts()
-        for a in self.articles:
-            c.add(hits(a), len(a.gold), len(a.units))
-        return c
+    def _counts(self, hits: Callable[[ArticleResult], int]) -> Tally:
+        return Tally(
+            sum(map(hits, self.articles)),
+            sum(len(a.gold) for a in self.articles),
+            sum(len(a.units) for a in self.articles),
+        )
 
     @property
-    def overall(self) -> Counts:
+    def overall(self) -> Tally:
         return self._counts(lambda a: len(a.matched))
 
     @property
-    def type_only(self) -> Counts:
+    def type_only(self) -> Tally:
         return self._counts(lambda a: a.type_only)
 
     @property
-    def type_actor(self) -> Counts:
+    def type_actor(self) -> Tally:
         return self._counts(lambda a: a.type_actor)
 
     @property
@@ -149,16 +127,17 @@ class Report:
         return ratio(sum(a.f1 for a in self.articles), len(self.articles))
 
     @property
-    def by_type(self) -> dict[str, Counts]:
-        counts: dict[str, Counts] = {}
-        for a in self.articles:
-            for t in {g.type for g in a.gold} | {u.type for u in a.units}:
-                counts.setdefault(t, Counts()).add(
-                    sum(g.type == t for g, _ in a.matched),
-                    sum(g.type == t for g in a.gold),
-                    sum(u.type == t for u in a.units),
-                )
-        return {t: counts[t] for t in TYPES if t in counts}
+    def by_type(self) -> dict[str, Tally]:
+        """Matches can only pair events of one type, so each type is a scorer of its own."""
+        counts = {
+            t: Tally(
+                sum(g.type == t for a in self.articles for g, _ in a.matched),
+                sum(g.type == t for a in self.articles for g in a.gold),
+                sum(u.type == t for a in self.articles for u in a.units),
+            )
+            for t in TYPES
+        }
+        return {t: c for t, c in counts.items() if c.gold or c.predicted}
 
     @property
     def dates(self) -> tuple[int, int]:

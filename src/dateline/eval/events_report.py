@@ -10,14 +10,13 @@ from rich.table import Table
 
 from dateline.eval.events import (
     ArticleResult,
-    Counts,
     GoldEvent,
     Participant,
     Report,
     Unit,
     same_date,
 )
-from dateline.eval.metrics import ratio
+from dateline.eval.metrics import Tally, ratio
 
 
 def as_dict(report: Report, errors: bool = False) -> dict[str, Any]:
@@ -25,17 +24,22 @@ def as_dict(report: Report, errors: bool = False) -> dict[str, Any]:
     correct, total = report.dates
     out: dict[str, Any] = {
         "articles": len(report.articles),
-        **report.overall.as_dict(),
+        **_figures(report.overall),
         "macro_f1": report.macro_f1,
         "date": {"correct": correct, "total": total, "accuracy": ratio(correct, total)},
-        "type_actor": report.type_actor.as_dict(),
-        "type_only": report.type_only.as_dict(),
-        "by_type": {t: c.as_dict() for t, c in report.by_type.items()},
+        "type_actor": _figures(report.type_actor),
+        "type_only": _figures(report.type_only),
+        "by_type": {t: _figures(c) for t, c in report.by_type.items()},
         "problems": [{"doc_id": d, "problem": p} for d, p in report.problems],
     }
     if errors:
         out["errors"] = [_article_errors(a) for a in report.articles if _has_errors(a)]
     return out
+
+
+def _figures(c: Tally) -> dict[str, float]:
+    return {"gold": c.gold, "predicted": c.predicted, "matched": c.tp,
+            "precision": c.precision, "recall": c.recall, "f1": c.f1}  # fmt: skip
 
 
 def _gold_dict(g: GoldEvent) -> dict[str, Any]:
@@ -105,10 +109,10 @@ def print_report(report: Report, console: Console) -> None:
     levels.add_row("type + actor + recipient", *_cells(report.overall))
     console.print(levels)
 
-    p, r, f = report.overall.prf
+    overall = report.overall
     correct, total = report.dates
     lines = [
-        f"micro P {p:.3f} R {r:.3f} F1 {f:.3f}",
+        f"micro P {overall.precision:.3f} R {overall.recall:.3f} F1 {overall.f1:.3f}",
         f"macro F1 {report.macro_f1:.3f} over {len(report.articles)} articles",
         f"date accuracy {ratio(correct, total):.3f} ({correct}/{total} matched events whose "
         "gold has a date)",
@@ -121,8 +125,9 @@ def print_report(report: Report, console: Console) -> None:
         )
 
 
-def _cells(c: Counts) -> list[str]:
-    return [str(c.gold), str(c.predicted), str(c.tp), *(f"{x:.3f}" for x in c.prf)]
+def _cells(c: Tally) -> list[str]:
+    scores = (c.precision, c.recall, c.f1)
+    return [str(c.gold), str(c.predicted), str(c.tp), *(f"{x:.3f}" for x in scores)]
 
 
 def print_errors(report: Report, console: Console) -> None:

@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.table import Table
 
 from dateline.eval.articles import jsonl_rows, name_words, read_articles
-from dateline.eval.metrics import prf
+from dateline.eval.metrics import Tally
 from dateline.schema import Article
 
 if TYPE_CHECKING:
@@ -54,23 +54,8 @@ class Predicted:
 
 
 @dataclass
-class Score:
-    tp: int = 0
-    gold: int = 0
-    predicted: int = 0
+class Score(Tally):
     speaker_ok: int = 0
-
-    @property
-    def precision(self) -> float:
-        return prf(self.tp, self.predicted, self.gold)[0]
-
-    @property
-    def recall(self) -> float:
-        return prf(self.tp, self.predicted, self.gold)[1]
-
-    @property
-    def f1(self) -> float:
-        return prf(self.tp, self.predicted, self.gold)[2]
 
     @property
     def speaker_accuracy(self) -> float:
