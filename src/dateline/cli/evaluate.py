@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 from rich.console import Console
@@ -84,12 +85,24 @@ def eval_timeml(
     timeml.print_report(timeml.evaluate(docs, predict), wide, errors=errors)
 
 
+CorpusOpt = Annotated[Path | None, typer.Option(help="JSONL corpus holding the gold's doc_ids.")]
+
+
+def _corpus_of(gold: Path, corpus: Path | None) -> Path:
+    """The corpus named, else the one beside the gold's folder; both must exist."""
+    from dateline.eval.articles import default_corpus
+
+    corpus = corpus or default_corpus(gold)
+    for path in (gold, corpus):
+        if not path.is_file():
+            raise fail(f"{path}: no such file")
+    return corpus
+
+
 @eval_app.command("quotes")
 def eval_quotes(
     gold: Annotated[Path, typer.Argument(help="Gold quotes, JSONL: doc_id, kind, speaker, text.")],
-    corpus: Annotated[
-        Path | None, typer.Option(help="JSONL corpus holding the gold's doc_ids.")
-    ] = None,
+    corpus: CorpusOpt = None,
     errors: Annotated[
         bool, typer.Option("--errors", help="List misses and wrong speakers.")
     ] = False,
@@ -99,10 +112,7 @@ def eval_quotes(
     from dateline.eval import quotes as ev
     from dateline.pipeline import DEFAULT_MODEL, Pipeline
 
-    corpus = corpus or ev.default_corpus(gold)
-    for path in (gold, corpus):
-        if not path.is_file():
-            raise fail(f"{path}: no such file")
+    corpus = _corpus_of(gold, corpus)
     try:
         report, missing = ev.evaluate(gold, corpus, Pipeline(model or DEFAULT_MODEL))
     except (ValueError, RuntimeError) as exc:
@@ -110,3 +120,37 @@ def eval_quotes(
     if errors:
         ev.print_errors(report, out)
     ev.print_report(report, out, missing=missing)
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[
+        Path, typer.Argument(help="Gold events, JSONL: doc_id, type, actor, recipient, date.")
+    ],
+    corpus: CorpusOpt = None,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List misses, extras and wrong dates by article.")
+    ] = False,
+    fmt: Annotated[
+        Literal["table", "json"], typer.Option("--format", "-f", help="Output format.")
+    ] = "table",
+    model: ModelOpt = None,
+) -> None:
+    """Score events on whole articles: P/R/F1 (type + actor + recipient), macro F1, per type,
+    date accuracy on matched events."""
+    from dateline.eval import events_report as report_
+    from dateline.eval.events import evaluate, load_gold
+    from dateline.pipeline import DEFAULT_MODEL, Pipeline
+
+    corpus = _corpus_of(gold, corpus)
+    try:
+        events = load_gold(gold)  # a bad gold line fails before the model loads
+        report = evaluate(events, corpus, Pipeline(model or DEFAULT_MODEL))
+    except (ValueError, RuntimeError) as exc:
+        raise fail(str(exc)) from None
+    if fmt == "json":
+        typer.echo(json.dumps(report_.as_dict(report, errors=errors), indent=2, ensure_ascii=False))
+        return
+    if errors:
+        report_.print_errors(report, out)
+    report_.print_report(report, out)

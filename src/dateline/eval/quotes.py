@@ -14,9 +14,6 @@ Pure functions: the command does the reading and printing.
 
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,9 +22,9 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.table import Table
 
-from dateline.eval.metrics import prf
+from dateline.eval.articles import jsonl_rows, name_words, read_articles
+from dateline.eval.metrics import Tally
 from dateline.schema import Article
-from dateline.sources.records import record_document
 
 if TYPE_CHECKING:
     from dateline.pipeline import Pipeline
@@ -35,7 +32,6 @@ if TYPE_CHECKING:
 KINDS = ("direct", "partial", "indirect")
 MIN_OVERLAP = 0.5
 _FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
-_PUNCT = re.compile(r"[^\w\s]")
 
 
 @dataclass
@@ -65,23 +61,8 @@ class Predicted:
 
 
 @dataclass
-class Score:
-    tp: int = 0
-    gold: int = 0
-    predicted: int = 0
+class Score(Tally):
     speaker_ok: int = 0
-
-    @property
-    def precision(self) -> float:
-        return prf(self.tp, self.predicted, self.gold)[0]
-
-    @property
-    def recall(self) -> float:
-        return prf(self.tp, self.predicted, self.gold)[1]
-
-    @property
-    def f1(self) -> float:
-        return prf(self.tp, self.predicted, self.gold)[2]
 
     @property
     def speaker_accuracy(self) -> float:
@@ -106,11 +87,8 @@ class Report:
 def load_gold(path: Path) -> list[GoldQuote]:
     """Gold quotes from a JSONL file, in file order."""
     gold = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
+    for n, row in jsonl_rows(path):
         try:
-            row = json.loads(line)
             gold.append(
                 GoldQuote(
                     doc_id=row["doc_id"],
@@ -121,7 +99,7 @@ def load_gold(path: Path) -> list[GoldQuote]:
                     starts_with=row.get("starts_with"),
                 )
             )
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"{path}:{n}: not a gold quote ({exc.__class__.__name__})") from exc
     return gold
 
@@ -201,12 +179,7 @@ def align(gold: list[GoldQuote], predicted: list[Predicted]) -> list[tuple[GoldQ
 
 def name_key(name: str | None) -> list[str]:
     """Words of a name, lowercased, without articles or punctuation."""
-    if not name:
-        return []
-    folded = unicodedata.normalize("NFKD", name.lower().replace("’", "'").replace("'s ", " "))
-    folded = "".join(c for c in folded if not unicodedata.combining(c))  # Erdoğan = Erdogan
-    words = _PUNCT.sub(" ", folded).split()
-    return [w for w in words if w not in ("the", "a", "an")]
+    return [w for w in name_words(name) if w not in ("the", "a", "an")]
 
 
 def same_speaker(gold: str | None, predicted: str | None) -> bool:
@@ -263,17 +236,6 @@ def _tally(
     s.speaker_ok += sum(p.said_by(g.speaker) for g, p in matched)
 
 
-def corpus_records(path: Path, ids: set[str]) -> list[dict]:
-    """The records of a JSONL corpus whose `id` is in `ids`, in corpus order."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            if row.get("id") in ids:
-                rows.append(row)
-    return rows
-
-
 def evaluate(gold: Path, corpus: Path, pipeline: Pipeline) -> tuple[Report, int]:
     """Run the pipeline on the gold's articles and score them; also the number of gold
     articles the corpus lacks."""
@@ -281,20 +243,12 @@ def evaluate(gold: Path, corpus: Path, pipeline: Pipeline) -> tuple[Report, int]
     gold_by_doc: dict[str, list[GoldQuote]] = {}
     for g in gold_quotes:
         gold_by_doc.setdefault(g.doc_id, []).append(g)
-    records = corpus_records(corpus, set(gold_by_doc))
-    docs = [record_document(r, r["id"]) for r in records]
     predicted: dict[str, list[Predicted]] = {}
-    for record, article in zip(records, pipeline.run(docs), strict=True):
+    for doc_id, article in read_articles(corpus, set(gold_by_doc), pipeline).items():
         if isinstance(article, Article):
-            locate(gold_by_doc[record["id"]], article.text)
-            predicted[record["id"]] = predictions(article)
+            locate(gold_by_doc[doc_id], article.text)
+            predicted[doc_id] = predictions(article)
     return score(gold_by_doc, predicted), len(set(gold_by_doc) - set(predicted))
-
-
-def default_corpus(gold: Path) -> Path:
-    """Where the corpus of a gold file lives: ../shared/eval/quotes/dev.jsonl ->
-    ../shared/corpus/wikinews/articles.jsonl."""
-    return gold.resolve().parent.parent.parent / "corpus" / "wikinews" / "articles.jsonl"
 
 
 def print_report(report: Report, console: Console, missing: int = 0) -> None:
