@@ -20,6 +20,7 @@ from dateline import lexicons
 from dateline.stages.entities.gender import noun_gender
 
 _GENERIC = frozenset({"last", "next", "sitting", "average", "typical", "ideal"})
+_INDEFINITE = frozenset({"a", "an"})
 
 
 @dataclass
@@ -58,21 +59,16 @@ def find_descriptions(doc: Doc, taken: list[tuple[int, int]]) -> list[Described]
         if lemma not in roles and lemma not in anaphoric:
             continue
         partitive = _partitive_head(token)
-        indefinite = False
-        if partitive is not None:
-            start_tok = partitive
-        elif token.tag_ == "NN" and _determiner(token, determiners):
-            start_tok = _determiner(token, determiners)
-        elif lemma in roles and _lead_subject(token):
-            start_tok = _determiner(token, frozenset({"a", "an"}))
-            indefinite = True
-        else:
+        definite = _determiner(token, determiners) if token.tag_ == "NN" else None
+        lead = _determiner(token, _INDEFINITE) if _lead_subject(token) else None
+        indefinite = partitive is None and definite is None and lead is not None
+        start_tok = partitive or definite or (lead if lemma in roles else None)
+        if start_tok is None:
             continue
         if _named_by(token) or _inside(taken, token.idx) or _predicative(token):
             continue  # "the lawyer, Howard Rubel": the name carries it
         if lemma in anaphoric and any(c.dep_ in ("relcl", "acl", "amod") for c in token.children):
             continue  # "the person I am today", "the average man" describe, not point back
-        assert start_tok is not None
         start, end = start_tok.idx, token.idx + len(token)
         found.append(
             Described(
