@@ -34,6 +34,9 @@ def print_summary(article: Article, console: Console) -> None:
 
     if article.entities:
         console.print(entities_table(article))
+        chains = references_table(article)
+        if chains.row_count:
+            console.print(chains)
     if article.times:
         table = Table(title="Times", title_justify="left")
         for col in ("id", "type", "text", "value", "mod"):
@@ -63,6 +66,20 @@ def entities_table(article: Article) -> Table:
         table.add_row(
             e.id, e.type, e.name, str(len(e.mentions)), ", ".join(e.titles), actor or "", place
         )
+    return table
+
+
+def references_table(article: Article) -> Table:
+    """Every description and pronoun coreference linked, with the rule and the words it went
+    through: "the father" -> David Turpin (family, via "David Turpin")."""
+    table = Table(title="Who is who (coreference)", title_justify="left")
+    for col in ("words", "at", "entity", "rule", "via"):
+        table.add_column(col)
+    links = [(m, e) for e in article.entities for m in e.mentions if m.kind != "name"]
+    for m, e in sorted(links, key=lambda pair: pair[0].start):
+        via = f"“{m.via.text}” @{m.via.start}" if m.via else ""
+        members = f" ({', '.join(e.members)})" if e.members else ""
+        table.add_row(m.text, str(m.start), f"{e.id} {e.name}{members}", m.rule or "", via)
     return table
 
 

@@ -60,6 +60,7 @@ class Cluster:
     mentions: list[Raw] = field(default_factory=list)
     labels: Counter[str] = field(default_factory=Counter)
     type: str | None = None  # fixed by a lexicon alias
+    implied: str | None = None  # "Maria" of "Maria and Tomas Lind" is Maria Lind
 
     @property
     def first(self) -> int:
@@ -281,7 +282,7 @@ def _person_parents(people: set[str]) -> dict[str, list[str]]:
         maximal = [
             p
             for p in longer
-            if not any(p != q and _is_subsequence(split[p], split[q]) for q in longer)
+            if not any(split[p] != split[q] and _is_subsequence(split[p], split[q]) for q in longer)
         ]
         if maximal:
             parents[short] = maximal
@@ -297,6 +298,10 @@ def _cluster(raws: list[Raw]) -> list[Cluster]:
     aliases = _alias_table()
     people = _person_surfaces(raws)
     parents = _person_parents(people)
+    # "Lukasz Nowak" and "Łukasz Nowak" are one name: the accented spelling stands for both
+    spelled: dict[str, str] = {}
+    for p in sorted(people, key=lambda p: (p == fold(p), p)):
+        spelled.setdefault(fold(p).lower(), p)
     clusters: dict[str, Cluster] = {}
     last_seen: dict[str, int] = {}
 
@@ -321,7 +326,7 @@ def _cluster(raws: list[Raw]) -> list[Cluster]:
         elif form in people:
             full = parents.get(form, [form])
             key = max(full, key=lambda n: last_seen.get(n, -1)) if len(full) > 1 else full[0]
-            add(key, raw, "PERSON")
+            add(spelled.get(fold(key).lower(), key), raw, "PERSON")
         elif raw.label in ("ORG", "FAC"):
             add(_org_key(form, org_names), raw, raw.label)
         elif (
@@ -413,7 +418,8 @@ def _entity_name(cluster: Cluster, typ: str) -> str:
         return cluster.key
     names = [m.text for m in cluster.mentions if m.kind == "name"]
     if typ == "PERSON":
-        return max(names, key=lambda n: (len(n.split()), names.count(n)))
+        best = max(names, key=lambda n: (len(n.split()), names.count(n)))
+        return cluster.implied if cluster.implied and len(best.split()) == 1 else best
     if typ in ("GPE", "LOC", "NORP"):
         return cluster.key
     return max(names, key=lambda n: (len(n), names.count(n)))
@@ -458,6 +464,7 @@ def extract_entities(doc: Doc, meta: Meta) -> list[Entity]:
     clusters = _cluster(raws)
     _recover(clusters, text, [(r.start, r.end) for r in raws])
     typed = [(c, _entity_type(c)) for c in clusters]
+    _shared_surnames(doc, typed)
     views = [_view(doc, i, c, t) for i, (c, t) in enumerate(typed)]
     extra = resolve_references(doc, views)
     for view in views[len(typed) :]:  # people described but never named
@@ -482,6 +489,26 @@ def extract_entities(doc: Doc, meta: Meta) -> list[Entity]:
     for i, entity in enumerate(entities, 1):
         entity.id = f"E{i}"
     return entities
+
+
+def _shared_surnames(doc: Doc, typed: list[tuple[Cluster, str]]) -> None:
+    """ "Maria and Tomas Lind": a lone given name coordinated with a full name shares its
+    surname, when the word is a known first name."""
+    people = [c for c, t in typed if t == "PERSON"]
+    by_start = {m.start: c for c in people for m in c.mentions if m.kind == "name"}
+    for cluster in people:
+        if any(len(m.text.split()) > 1 for m in cluster.mentions if m.kind == "name"):
+            continue
+        for m in cluster.mentions:
+            token = span_at(doc, m.start, m.end)
+            if token is None or name_gender(m.text + " X") is None:
+                continue  # not a given name
+            for partner in coordinated(token.root):
+                other = by_start.get(partner.left_edge.idx) or by_start.get(partner.idx)
+                full = [n.text for n in other.mentions if len(n.text.split()) > 1] if other else []
+                if other is not cluster and full and partner.i > token.root.i:
+                    cluster.implied = f"{m.text} {full[0].split()[-1]}"
+                    break
 
 
 def _view(doc: Doc, index: int, cluster: Cluster, typ: str) -> ClusterView:

@@ -1,0 +1,135 @@
+"""Who is who across an article: descriptions, families, groups, plural pronouns, accents,
+and the speakers and reported speech they make possible. Texts are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+import dateline
+from dateline.schema import Article, Entity
+from tests.conftest import spans_are_exact
+
+pytestmark = pytest.mark.slow
+
+
+def read(text: str) -> Article:
+    article = dateline.read(text, published="2024-05-10")
+    assert spans_are_exact(article) == []
+    return article
+
+
+def owner(article: Article, words: str, nth: int = 0) -> Entity | None:
+    """The entity with a mention whose text is `words` (the nth such place)."""
+    found = sorted(
+        ((m.start, e) for e in article.entities for m in e.mentions if m.text == words),
+        key=lambda pair: pair[0],
+    )
+    return found[nth][1] if len(found) > nth else None
+
+
+def speaker(article: Article, quote_start: str) -> Entity | None:
+    quote = next(q for q in article.quotes if q.text.startswith(quote_start))
+    return article.entity(quote.speaker)
+
+
+def test_a_couple_named_together_shares_the_surname_and_the_parents_are_told_apart() -> None:
+    article = read(
+        "A court in Lyon on Monday sentenced Maria and Tomas Lind to eight years in prison. "
+        'The father said "I am sorry for what we did." '
+        'The mother said "We will appeal."'
+    )
+    assert {e.name for e in article.entities if e.type == "PERSON"} >= {"Maria Lind", "Tomas Lind"}
+    assert speaker(article, "I am sorry").name == "Tomas Lind"
+    assert speaker(article, "We will appeal").name == "Maria Lind"
+    link = next(m for m in speaker(article, "I am sorry").mentions if m.text == "The father")
+    assert link.rule == "family" and link.via is not None
+
+
+def test_she_is_the_woman_not_the_last_man_named() -> None:
+    article = read(
+        "Sofia Marchetti met Paolo Greco in Rome on Tuesday. Greco left early. "
+        "She told reporters the meeting had gone well."
+    )
+    assert owner(article, "She").name == "Sofia Marchetti"
+    assert speaker(article, "the meeting").name == "Sofia Marchetti"
+
+
+def test_people_named_together_are_one_group_for_they_and_both() -> None:
+    article = read(
+        "Prosecutors charged officers Jonas Berg and Lukas Brandt with assault in March. "
+        "Both officers denied the charges on Thursday. "
+        "They said they would appeal the ruling."
+    )
+    group = owner(article, "They")
+    assert group is not None and group.type == "GROUP"
+    assert group.name == "Jonas Berg and Lukas Brandt"
+    members = {article.entity(i).name for i in group.members}
+    assert members == {"Jonas Berg", "Lukas Brandt"}
+    assert owner(article, "Both officers") is group
+    assert speaker(article, "they would appeal") is group
+
+
+def test_a_described_person_speaks_and_is_she() -> None:
+    article = read(
+        "Flood waters reached the old town on Sunday. One of the survivors was rescued from a "
+        "roof by a fire crew. She said the water rose within minutes."
+    )
+    survivor = owner(article, "One of the survivors")
+    assert survivor is not None and survivor.name == "One of the survivors"
+    assert owner(article, "She") is survivor
+    assert speaker(article, "the water rose") is survivor
+
+
+def test_the_role_an_appositive_gives_resolves_a_later_description() -> None:
+    article = read(
+        "Jonas Weber, a lawyer for the family, filed the complaint in Bern on Monday. "
+        "Officials have not commented. The lawyer told reporters the police had ignored "
+        "several warnings."
+    )
+    assert owner(article, "The lawyer").name == "Jonas Weber"
+    assert speaker(article, "the police had ignored").name == "Jonas Weber"
+
+
+def test_names_that_differ_only_in_accents_are_one_person() -> None:
+    article = read(
+        "Mayor Łukasz Nowak opened the bridge on Friday. Nowak said traffic would resume "
+        "next week. Critics said Lukasz Nowak had ignored the cost."
+    )
+    people = [e for e in article.entities if e.type == "PERSON"]
+    assert len(people) == 1 and people[0].name == "Łukasz Nowak"
+
+
+def test_the_indefinite_subject_of_a_lead_is_the_person_named_later() -> None:
+    article = read(
+        "A federal judge ruled on Friday that the new tariff rules are unlawful.\n\n"
+        "Judge Hana Costa wrote that the agency had exceeded its powers."
+    )
+    assert speaker(article, "the new tariff rules").name == "Hana Costa"
+
+
+def test_they_does_not_reach_an_adjective_or_an_object_organization() -> None:
+    article = read(
+        "Many Muslim women in the city wear the veil. They say the new rule targets them."
+    )
+    they = owner(article, "They")
+    assert they is None or they.type not in ("NORP", "ORG")
+
+
+def test_reported_speech_after_its_clause_and_around_a_parenthetical_cue() -> None:
+    article = read(
+        "The ministry has suspended the permit of the airline, German officials said on "
+        "Monday. The talks, Anna Roth said, had failed because neither side would move."
+    )
+    kinds = {(q.kind, q.text) for q in article.quotes}
+    assert ("indirect", "The ministry has suspended the permit of the airline") in kinds
+    failed = next(q for q in article.quotes if "had failed" in q.text)
+    assert article.entity(failed.speaker).name == "Anna Roth"
+
+
+def test_a_document_speaks_for_whoever_filed_it() -> None:
+    article = read(
+        "The teachers' union filed a complaint against the city on Monday.\n\n"
+        "The complaint says the city broke the wage agreement it signed in 2021."
+    )
+    quote = next(q for q in article.quotes if q.text.startswith("the city broke"))
+    assert "union" in (quote.speaker_text or "")
