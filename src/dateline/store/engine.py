@@ -37,7 +37,10 @@ def make_engine(url: str, read_only: bool = False) -> Engine:
         path = url.split("///", 1)[1] if "///" in url else ""
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 60})
+        # A web server's threads each hold a connection: a reader pool as big as its
+        # thread pool, so that requests queue for the CPU, not for a connection.
+        pool = {"pool_size": 40, "max_overflow": 0} if read_only else {}
+        engine = create_engine(url, connect_args={"timeout": 60}, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
         if read_only:
             event.listen(engine, "connect", _sqlite_query_only)
