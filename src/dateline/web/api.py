@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -34,12 +35,16 @@ def store_of(request: Request):  # type: ignore[no-untyped-def]
     return request.app.state.store
 
 
-def as_csv(rows: list[dict[str, Any]], columns: list[str], name: str) -> Response:
-    """Rows as a CSV download: the columns of `dateline export --format csv`."""
+def as_format(view: dict[str, Any], format: str, columns: Sequence[Any], name: str) -> Any:
+    """A listing as JSON (the view) or its rows as a CSV download with the columns of
+    `dateline export --format csv`."""
+    if format != "csv":
+        return view
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+    fields = [c.name for c in columns]
+    writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(view["items"])
     return Response(
         buffer.getvalue(),
         media_type="text/csv; charset=utf-8",
@@ -96,10 +101,7 @@ def events(
     page: Annotated[Paging, Depends(paging)],
     format: Format = "json",
 ) -> Any:
-    view = views.events_view(store_of(request), f, page)
-    if format == "csv":
-        return as_csv(view["items"], [c.name for c in EVENTS], "events")
-    return view
+    return as_format(views.events_view(store_of(request), f, page), format, EVENTS, "events")
 
 
 @router.get("/quotes", tags=["corpus"], summary="Quotes by speaker and words, paged")
@@ -111,9 +113,7 @@ def quotes(
     format: Format = "json",
 ) -> Any:
     view = views.quotes_view(store_of(request), speaker or None, contains or None, page)
-    if format == "csv":
-        return as_csv(view["items"], [c.name for c in QUOTES], "quotes")
-    return view
+    return as_format(view, format, QUOTES, "quotes")
 
 
 @router.get("/actors", tags=["corpus"], summary="The most reported actors")
