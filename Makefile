@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SHARED  ?= ../shared
 
-.PHONY: run test install lint bench clean
+.PHONY: run test install lint bench serve clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -22,16 +22,22 @@ run: $(STAMP)
 
 # The storage tests run against SQLite and against a throwaway PostgreSQL server
 # (scripts/pg-test-server installs Debian's postgresql if needed). `make test PG=0` skips it.
+# The browser tests run in Debian's Chromium (scripts/chromium-path installs it if needed);
+# `make test BROWSER=0` lets them skip when Chromium is missing.
 PG ?= 1
+BROWSER ?= 1
+ifeq ($(BROWSER),1)
+BROWSER_ENV = DATELINE_CHROMIUM=$$(scripts/chromium-path) DATELINE_REQUIRE_BROWSER=1
+endif
 
 test: $(STAMP)
 	$(BIN)/ruff check .
 ifeq ($(PG),1)
 	url=$$(scripts/pg-test-server start) && \
-	DATELINE_TEST_PG_URL=$$url DATELINE_REQUIRE_PG=1 $(BIN)/pytest; \
+	env $(BROWSER_ENV) DATELINE_TEST_PG_URL=$$url DATELINE_REQUIRE_PG=1 $(BIN)/pytest; \
 	status=$$?; scripts/pg-test-server stop; exit $$status
 else
-	$(BIN)/pytest
+	env $(BROWSER_ENV) $(BIN)/pytest
 endif
 
 lint: $(STAMP)
@@ -39,6 +45,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/read.py
+
+serve: $(STAMP)
+	$(BIN)/dateline serve --db sqlite:///dateline.db
 
 clean:
 	-scripts/pg-test-server stop 2>/dev/null

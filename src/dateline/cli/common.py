@@ -97,14 +97,14 @@ DbOpt = Annotated[
 ]
 
 
-def open_db(db: str | None):  # type: ignore[no-untyped-def]
+def open_db(db: str | None, read_only: bool = False):  # type: ignore[no-untyped-def]
     """The store at --db, with a one-line error instead of a traceback."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from dateline.store import open_store
 
     try:
-        return open_store(db)
+        return open_store(db, read_only=read_only)
     except (SQLAlchemyError, OSError) as exc:
         raise fail(f"cannot open database: {str(exc).splitlines()[0]}") from None
 

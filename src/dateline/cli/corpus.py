@@ -159,21 +159,6 @@ def show_articles(articles: list[Article], kind: str, fmt: str, columns, shown=N
     show_rows(rows, fmt, columns, shown, kind.capitalize())
 
 
-def stored_rows(store, keys: list[tuple[str, str]], table: str):  # type: ignore[no-untyped-def]
-    """Flat rows for (article_id, item_id) keys, in the order of the keys."""
-    from dateline.export.flat import table_rows
-
-    id_column = {"events": "event_id", "quotes": "quote_id"}[table]
-    wanted = {key: i for i, key in enumerate(keys)}
-    rows = [
-        row
-        for record in store.records(sorted({a for a, _ in keys}))
-        for row in table_rows(table, record.article, record.story_id)
-        if (row["article_id"], row[id_column]) in wanted
-    ]
-    return sorted(rows, key=lambda r: wanted[(r["article_id"], r[id_column])])
-
-
 @app.command()
 def events(
     files: FilesArg = None,
@@ -194,6 +179,7 @@ def events(
 ) -> None:
     """Events of the given articles, or of the corpus database filtered by the options."""
     from dateline.export.columns import EVENTS
+    from dateline.export.flat import stored_rows
     from dateline.store.query import EventFilter, find_events
 
     if files:
@@ -221,6 +207,7 @@ def quotes(
 ) -> None:
     """Quotes of the given articles, or of the corpus database."""
     from dateline.export.columns import QUOTES
+    from dateline.export.flat import stored_rows
     from dateline.store.query import find_quotes
 
     if files:

@@ -6,11 +6,14 @@ pandas or a spreadsheet; the full nested record is what `--format jsonl` is for.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from dateline.export.columns import LIST_SEP
 from dateline.schema import Article, Entity
+
+if TYPE_CHECKING:
+    from dateline.store import Store
 
 Row = dict[str, Any]
 
@@ -197,3 +200,17 @@ def table_rows(table: str, article: Article, story_id: str | None = None) -> lis
     if table == "articles":
         return [article_row(article, story_id)]
     raise ValueError(f"unknown table {table!r}")
+
+
+def stored_rows(store: Store, keys: Sequence[tuple[str, str]], table: str) -> list[Row]:
+    """Flat rows of stored items given as (article_id, item_id) keys, in the keys' order:
+    what a query of `dateline.store.query` found, in the shape every output shares."""
+    id_column = {"events": "event_id", "quotes": "quote_id"}[table]
+    wanted = {key: i for i, key in enumerate(keys)}
+    rows = [
+        row
+        for record in store.records(sorted({a for a, _ in keys}))
+        for row in table_rows(table, record.article, record.story_id)
+        if (row["article_id"], row[id_column]) in wanted
+    ]
+    return sorted(rows, key=lambda r: wanted[(r["article_id"], r[id_column])])

@@ -1,6 +1,6 @@
 """Readers: turn a file, a record or a pasted string into `Document`s (plain blocks + metadata)."""
 
 from dateline.sources.base import Block, Document, ReadError
-from dateline.sources.detect import iter_documents, load_text
+from dateline.sources.detect import iter_documents, load_bytes, load_text
 
-__all__ = ["Block", "Document", "ReadError", "iter_documents", "load_text"]
+__all__ = ["Block", "Document", "ReadError", "iter_documents", "load_bytes", "load_text"]

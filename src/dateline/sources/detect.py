@@ -93,7 +93,13 @@ def iter_documents(path: str | Path) -> Iterator[Document | ReadError]:
     except OSError as exc:
         yield ReadError(name, f"cannot read ({exc.strerror or exc.__class__.__name__})")
         return
-    if path.suffix.lower() == ".gz":
+    yield from load_bytes(data, name)
+
+
+def load_bytes(data: bytes, name: str) -> Iterator[Document | ReadError]:
+    """Documents from the bytes of a file called `name` (a path or an uploaded file's name):
+    gunzipped, decoded and read by the format its name or content tells."""
+    if name.lower().endswith(".gz"):
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError):
@@ -104,7 +110,7 @@ def iter_documents(path: str | Path) -> Iterator[Document | ReadError]:
     except ReadError as err:
         yield err
         return
-    yield from load_text(text, name, format_of(path))
+    yield from load_text(text, name, format_of(Path(name)))
 
 
 def _guard(make, name: str) -> Document | ReadError:  # type: ignore[no-untyped-def]

@@ -45,11 +45,17 @@ class WriteFailure:
 class Store:
     """One corpus database. Cheap to open; the schema is migrated to the current head."""
 
-    def __init__(self, url: str | None = None, *, migrate_schema: bool = True) -> None:
+    def __init__(
+        self, url: str | None = None, *, migrate_schema: bool = True, read_only: bool = False
+    ) -> None:
+        """`read_only`: migrate first, then refuse every write (see make_engine)."""
         self.url = database_url(url)
         self.engine: Engine = make_engine(self.url)
         if migrate_schema:
             migrate.upgrade(self.engine)
+        if read_only:
+            self.engine.dispose()
+            self.engine = make_engine(self.url, read_only=True)
 
     @property
     def dialect(self) -> str:
@@ -183,6 +189,6 @@ class Store:
             yield build_article(row, children[row["id"]])
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, read_only: bool = False) -> Store:
     """The store at `url` (default $DATELINE_DB or ./dateline.db), migrated to head."""
-    return Store(url)
+    return Store(url, read_only=read_only)

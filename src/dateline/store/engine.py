@@ -26,17 +26,33 @@ def database_url(value: str | None = None) -> str:
     return value
 
 
-def make_engine(url: str) -> Engine:
-    """An engine with the settings dateline relies on for each backend."""
+def make_engine(url: str, read_only: bool = False) -> Engine:
+    """An engine with the settings dateline relies on for each backend.
+
+    `read_only` makes the database itself refuse writes on every connection (SQLite's
+    query_only, PostgreSQL's read-only transactions): what `dateline serve` runs with.
+    """
     url = database_url(url)
     if url.startswith("sqlite"):
         path = url.split("///", 1)[1] if "///" in url else ""
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 60})
+        # A web server's threads each hold a connection: a reader pool as big as its
+        # thread pool, so that requests queue for the CPU, not for a connection.
+        pool = {"pool_size": 40, "max_overflow": 0} if read_only else {}
+        engine = create_engine(url, connect_args={"timeout": 60}, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
+        if read_only:
+            event.listen(engine, "connect", _sqlite_query_only)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    options = {"options": "-c default_transaction_read_only=on"} if read_only else {}
+    return create_engine(url, pool_pre_ping=True, connect_args=options)
+
+
+def _sqlite_query_only(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Integer, and_, case, cast, exists, func, or_, select
+from sqlalchemy import Connection, Integer, Select, and_, case, cast, exists, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from dateline.store import tables as t
@@ -28,6 +28,7 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     limit: int = 50
+    offset: int = 0
 
 
 def _matches_entity(entity: Any, who: str) -> ColumnElement[bool]:
@@ -54,11 +55,15 @@ def _participant(role: str, condition_on_entity) -> ColumnElement[bool]:  # type
     )
 
 
-def find_events(conn: Connection, f: EventFilter) -> list[tuple[str, str]]:
-    """(article_id, event_id) of matching events, most recent first."""
-    e, a = t.events, t.articles
-    when = func.coalesce(e.c.date, a.c.published)
-    query = select(e.c.article_id, e.c.event_id).join(a, a.c.id == e.c.article_id)
+def _event_when() -> ColumnElement[str]:
+    """The date an event is filed under: its own, else its article's publication date."""
+    return func.coalesce(t.events.c.date, t.articles.c.published)
+
+
+def _events_where(query: Select, f: EventFilter) -> Select:  # type: ignore[type-arg]
+    """`query` (over events joined to articles) narrowed by the filter's conditions."""
+    e = t.events
+    when = _event_when()
     if f.type:
         kind = f.type.strip()
         query = query.where(
@@ -90,18 +95,80 @@ def find_events(conn: Connection, f: EventFilter) -> list[tuple[str, str]]:
     if f.until:
         # A bare "2024-03" as --until means the whole month: compare on the prefix.
         query = query.where(func.substr(when, 1, len(f.until)) <= f.until)
-    query = query.order_by(when.desc(), a.c.number, e.c.event_id).limit(f.limit)
+    return query
+
+
+def _events_from(*columns: Any) -> Select:  # type: ignore[type-arg]
+    return select(*columns).select_from(
+        t.events.join(t.articles, t.articles.c.id == t.events.c.article_id)
+    )
+
+
+def find_events(conn: Connection, f: EventFilter) -> list[tuple[str, str]]:
+    """(article_id, event_id) of matching events, most recent first (a page of them)."""
+    e, a = t.events, t.articles
+    query = _events_where(_events_from(e.c.article_id, e.c.event_id), f)
+    query = query.order_by(_event_when().desc(), a.c.number, e.c.event_id)
+    query = query.limit(f.limit).offset(f.offset)
     return [(row[0], row[1]) for row in conn.execute(query)]
 
 
-def find_quotes(
-    conn: Connection, speaker: str | None, contains: str | None, limit: int = 50
-) -> list[tuple[str, str]]:
-    """(article_id, quote_id) of matching quotes, most recent first."""
+def count_events(conn: Connection, f: EventFilter) -> int:
+    """How many events match the filter (all pages)."""
+    return int(conn.execute(_events_where(_events_from(func.count()), f)).scalar_one())
+
+
+def event_histogram(conn: Connection, f: EventFilter, width: int = 10) -> list[dict[str, Any]]:
+    """Matching events counted per period and type: `width` 10 for days, 7 months, 4 years.
+
+    Rows carry `period`, `type`, `cameo_root` (first two digits of the CAMEO code) and `n`,
+    so a caller can group the types into PLOVER's quad classes. Events whose own date is
+    coarser than `width` are filed under their article's publication date.
+    """
+    e, a = t.events, t.articles
+    own = case((func.length(e.c.date) >= width, e.c.date), else_=None)
+    period = func.substr(func.coalesce(own, a.c.published), 1, width).label("period")
+    root = func.substr(e.c.cameo, 1, 2).label("cameo_root")
+    query = _events_where(_events_from(period, e.c.type, root, func.count().label("n")), f)
+    query = query.where(func.coalesce(own, a.c.published).is_not(None))
+    query = query.group_by(period, e.c.type, root).order_by(period, e.c.type)
+    return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def counterparts(conn: Connection, who: str, role: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Whom `who` acts on (role="actor") or who acts on `who` (role="recipient"), most
+    events first: the other side's name and actor code with the number of events."""
+    other = "recipient" if role == "actor" else "actor"
+    e, p = t.events, t.event_participants
+    en = t.entities.alias("counterpart")
+    on_side = EventFilter(actor=who) if role == "actor" else EventFilter(recipient=who)
+    events = _events_where(_events_from(e.c.article_id, e.c.event_id), on_side).subquery()
+    n = func.count().label("events")
+    query = (
+        select(en.c.name, en.c.actor_code, n)
+        .select_from(
+            events.join(
+                p,
+                and_(
+                    p.c.article_id == events.c.article_id,
+                    p.c.event_id == events.c.event_id,
+                    p.c.role == other,
+                ),
+            ).join(en, and_(en.c.article_id == p.c.article_id, en.c.entity_id == p.c.entity_id))
+        )
+        .group_by(en.c.name, en.c.actor_code)
+        .order_by(n.desc(), en.c.name)
+        .limit(limit)
+    )
+    return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def _quotes_where(speaker: str | None, contains: str | None, *columns: Any) -> Select:  # type: ignore[type-arg]
     q, a = t.quotes, t.articles
     en = t.entities.alias("speaker_entity")
     query = (
-        select(q.c.article_id, q.c.quote_id)
+        select(*columns)
+        .select_from(q)
         .join(a, a.c.id == q.c.article_id)
         .outerjoin(en, and_(en.c.article_id == q.c.article_id, en.c.entity_id == q.c.speaker_id))
     )
@@ -118,8 +185,25 @@ def find_quotes(
         )
     if contains:
         query = query.where(func.lower(q.c.text).contains(contains.lower(), autoescape=True))
-    query = query.order_by(a.c.published.desc(), a.c.number, q.c.number).limit(limit)
-    return [(row[0], row[1]) for row in conn.execute(query)]
+    return query
+
+
+def find_quotes(
+    conn: Connection,
+    speaker: str | None,
+    contains: str | None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[tuple[str, str]]:
+    """(article_id, quote_id) of matching quotes, most recent first (a page of them)."""
+    q, a = t.quotes, t.articles
+    query = _quotes_where(speaker, contains, q.c.article_id, q.c.quote_id)
+    query = query.order_by(a.c.published.desc(), a.c.number, q.c.number)
+    return [(row[0], row[1]) for row in conn.execute(query.limit(limit).offset(offset))]
+
+
+def count_quotes(conn: Connection, speaker: str | None, contains: str | None) -> int:
+    return int(conn.execute(_quotes_where(speaker, contains, func.count())).scalar_one())
 
 
 ACTOR_TYPES = ("PERSON", "ORG", "NORP", "GPE")
@@ -130,12 +214,25 @@ def _total(column: Any) -> ColumnElement[int]:
     return cast(func.coalesce(func.sum(column), 0), Integer)
 
 
-def top_actors(conn: Connection, limit: int = 20) -> list[dict[str, Any]]:
+ACTOR_ORDERS = ("stories", "events_as_actor", "events_as_recipient", "quotes")
+
+
+def top_actors(
+    conn: Connection,
+    limit: int = 20,
+    order: str = "stories",
+    who: str | None = None,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
     """The actors the corpus talks about most, counted in independent stories.
 
     An actor is an entity coded as one, or a person, organization, group or country;
     rewrites of one wire story count once (`stories`), every copy counts in `articles`.
+    `order` ranks by another count (ACTOR_ORDERS); `who` keeps the actors whose name or
+    code matches as in the event filters.
     """
+    if order not in ACTOR_ORDERS:
+        raise ValueError(f"unknown order {order!r}; expected one of {', '.join(ACTOR_ORDERS)}")
     en, a, p, q = t.entities, t.articles, t.event_participants, t.quotes
     roles = (
         select(
@@ -155,17 +252,23 @@ def top_actors(conn: Connection, limit: int = 20) -> list[dict[str, Any]]:
     )
     story = func.coalesce(a.c.duplicate_of, a.c.id)
     stories = func.count(story.distinct()).label("stories")
+    counts = {
+        "stories": stories,
+        "events_as_actor": _total(roles.c.as_actor).label("events_as_actor"),
+        "events_as_recipient": _total(roles.c.as_recipient).label("events_as_recipient"),
+        "quotes": _total(spoken.c.quotes).label("quotes"),
+    }
     query = (
         select(
             en.c.name,
             en.c.actor_code,
             en.c.actor_country.label("country"),
             en.c.actor_sector.label("sector"),
-            stories,
+            counts["stories"],
             func.count(a.c.id.distinct()).label("articles"),
-            _total(roles.c.as_actor).label("events_as_actor"),
-            _total(roles.c.as_recipient).label("events_as_recipient"),
-            _total(spoken.c.quotes).label("quotes"),
+            counts["events_as_actor"],
+            counts["events_as_recipient"],
+            counts["quotes"],
         )
         .join(a, a.c.id == en.c.article_id)
         .outerjoin(
@@ -177,7 +280,82 @@ def top_actors(conn: Connection, limit: int = 20) -> list[dict[str, Any]]:
         )
         .where(or_(en.c.is_actor, en.c.type.in_(ACTOR_TYPES)))
         .group_by(en.c.name, en.c.actor_code, en.c.actor_country, en.c.actor_sector)
-        .order_by(stories.desc(), en.c.name)
+        .order_by(counts[order].desc(), stories.desc(), en.c.name)
         .limit(limit)
+        .offset(offset)
+    )
+    if who:
+        query = query.where(_matches_entity(en, who))
+    return [dict(row._mapping) for row in conn.execute(query)]
+
+
+@dataclass
+class ArticleFilter:
+    since: str | None = None
+    until: str | None = None
+    publisher: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+def _articles_where(f: ArticleFilter, *columns: Any) -> Select:  # type: ignore[type-arg]
+    a = t.articles
+    query = select(*columns).select_from(a)
+    if f.since:
+        query = query.where(a.c.published >= f.since)
+    if f.until:
+        query = query.where(func.substr(a.c.published, 1, len(f.until)) <= f.until)
+    if f.publisher:
+        needle = f.publisher.lower()
+        query = query.where(func.lower(a.c.publisher).contains(needle, autoescape=True))
+    return query
+
+
+def _per_article(table: Any) -> Any:
+    return (
+        select(table.c.article_id, func.count().label("n")).group_by(table.c.article_id).subquery()
+    )
+
+
+def find_articles(conn: Connection, f: ArticleFilter) -> list[dict[str, Any]]:
+    """Articles, latest first, with their headline line and how many events and quotes
+    each holds (not the text: a listing must stay small)."""
+    a = t.articles
+    events, quotes = _per_article(t.events), _per_article(t.quotes)
+    query = _articles_where(
+        f,
+        a.c.id,
+        a.c.headline,
+        a.c.published,
+        a.c.publisher,
+        a.c.url,
+        a.c.word_count,
+        func.coalesce(a.c.duplicate_of, a.c.id).label("story_id"),
+        func.coalesce(events.c.n, 0).label("events"),
+        func.coalesce(quotes.c.n, 0).label("quotes"),
+    )
+    query = (
+        query.outerjoin(events, events.c.article_id == a.c.id)
+        .outerjoin(quotes, quotes.c.article_id == a.c.id)
+        .order_by(a.c.published.desc().nulls_last(), a.c.number.desc())
+        .limit(f.limit)
+        .offset(f.offset)
+    )
+    return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def count_articles(conn: Connection, f: ArticleFilter) -> int:
+    return int(conn.execute(_articles_where(f, func.count())).scalar_one())
+
+
+def story_articles(conn: Connection, article_id: str) -> list[dict[str, Any]]:
+    """The other articles of an article's story: its first copy and that copy's rewrites."""
+    a = t.articles
+    own = select(func.coalesce(a.c.duplicate_of, a.c.id)).where(a.c.id == article_id)
+    story = own.scalar_subquery()
+    query = (
+        select(a.c.id, a.c.headline, a.c.published, a.c.publisher, a.c.duplicate_similarity)
+        .where(or_(a.c.id == story, a.c.duplicate_of == story), a.c.id != article_id)
+        .order_by(a.c.number)
     )
     return [dict(row._mapping) for row in conn.execute(query)]

@@ -1,0 +1,164 @@
+"""`dateline serve` under load: requests/s and latency over the API and the article pages.
+
+    python bench/serve.py [--articles 2000] [--clients 50] [--seconds 20] [--db PATH]
+
+Builds (once, then reused with --db) a corpus of --articles articles: the wikinews corpus
+is read with the pipeline once, and each record is stored again as a copy whose text ends
+with a numbered line, so ids differ and every offset stays valid. Then `dateline serve`
+runs in its own process on a free loopback port while --clients concurrent clients (asyncio
++ httpx, in this process) request, for --seconds: an article page, an article record, a
+page of events, a filtered page of events, and an actor page, in turn, with articles and
+pages drawn at random. Prints requests/s, latency percentiles and errors (any non-200
+answer or failed connection). Client and server share the machine's cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews" / "articles.jsonl"
+
+
+def build_corpus(source: Path, n: int, db: Path) -> None:
+    """Store n articles: the corpus read once, then copied with distinct texts."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from dateline.pipeline import Pipeline
+    from dateline.pipeline import article_id as text_id
+    from dateline.sources import ReadError, iter_documents
+    from dateline.store import Extracted, open_store
+
+    read = [a for a in Pipeline().run(iter_documents(source)) if not isinstance(a, ReadError)]
+    store = open_store(f"sqlite:///{db}")
+    batch: list[Extracted] = []
+    for i in range(n):
+        record = read[i % len(read)].model_dump()
+        record["text"] = f"{record['text']}\n\nBenchmark copy {i}."
+        record["id"] = text_id(record["text"])
+        batch.append(Extracted(record, f"copy-{i}"))
+        if len(batch) == 100:
+            store.write(batch, "bench")
+            batch = []
+    if batch:
+        store.write(batch, "bench")
+    print(f"built {db}: {store.counts()}", file=sys.stderr)
+    store.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+async def load(base: str, ids: list[str], actors: list[str], clients: int, seconds: float):  # type: ignore[no-untyped-def]
+    import httpx
+
+    latencies: dict[str, list[float]] = {}
+    errors: dict[str, int] = {}
+    kinds = [
+        ("article page", lambda: f"/articles/{random.choice(ids)}"),
+        ("article record", lambda: f"/api/articles/{random.choice(ids)}"),
+        ("events page (API)", lambda: f"/api/events?page={random.randint(1, 20)}&size=50"),
+        ("events filtered (API)", lambda: f"/api/events?actor={random.choice(actors)}"),
+        ("actor page", lambda: f"/actors/{random.choice(actors)}"),
+    ]
+    stop = time.monotonic() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+
+    async def client(n: int, http: httpx.AsyncClient) -> None:
+        i = n
+        while time.monotonic() < stop:
+            name, path = kinds[i % len(kinds)]
+            i += 1
+            start = time.perf_counter()
+            try:
+                response = await http.get(path())
+                ok = response.status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            took = time.perf_counter() - start
+            latencies.setdefault(name, []).append(took)
+            if not ok:
+                errors[name] = errors.get(name, 0) + 1
+
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
+        began = time.monotonic()
+        await asyncio.gather(*(client(n, http) for n in range(clients)))
+        elapsed = time.monotonic() - began
+    return latencies, errors, elapsed
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--db", type=Path, help="reuse (or build into) this SQLite file")
+    args = parser.parse_args()
+
+    db = args.db or Path(tempfile.mkdtemp()) / "serve-bench.db"
+    if not db.exists():
+        build_corpus(args.corpus, args.articles, db)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "dateline.cli", "serve", "--db", str(db), "--port", str(port)],
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        import httpx
+
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                listing = httpx.get(f"{base}/api/articles?size=200", timeout=5).json()
+                break
+            except httpx.HTTPError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit("dateline serve did not start") from None
+                time.sleep(0.3)
+        ids = [a["id"] for a in listing["items"]]
+        top = httpx.get(f"{base}/api/actors?size=30&order=events_as_actor").json()["items"]
+        actors = [a["actor_code"] or a["name"] for a in top]
+        latencies, errors, elapsed = asyncio.run(
+            load(base, ids, actors, args.clients, args.seconds)
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+    every = [t for values in latencies.values() for t in values]
+    print(
+        f"{len(every)} requests from {args.clients} clients in {elapsed:.1f} s on a "
+        f"{listing['total']}-article database: {len(every) / elapsed:.1f} requests/s, "
+        f"{sum(errors.values())} errors"
+    )
+    print(f"{'requests':24} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    for name, values in [*latencies.items(), ("all", every)]:
+        errs = sum(errors.values()) if name == "all" else errors.get(name, 0)
+        print(
+            f"{name:24} {len(values):6d} {percentile(values, 50):8.1f} "
+            f"{percentile(values, 95):8.1f} {percentile(values, 99):8.1f} {errs:7d}"
+        )
+    print(json.dumps({"mean_ms": round(statistics.mean(every) * 1000, 1)}))
+
+
+if __name__ == "__main__":
+    main()
