@@ -15,7 +15,12 @@ from dateline.schema import Article
 from dateline.sources.base import Document, ReadError
 from dateline.stages.actors import assign_actors
 from dateline.stages.amounts import extract_amounts
-from dateline.stages.entities import extract_entities, find_collectives, resolve_groups
+from dateline.stages.entities import (
+    extract_entities,
+    find_collectives,
+    link_speakers,
+    resolve_groups,
+)
 from dateline.stages.events import extract_events
 from dateline.stages.header import Header, find_dateline, parse_header, parse_iso
 from dateline.stages.places import resolve_places
@@ -72,6 +77,7 @@ def annotate(doc: Doc, header: Header) -> Article:
     entities += resolve_groups(doc, entities)
     times = extract_times(doc, anchor)
     quotes = extract_quotes(doc, entities, times)
+    link_speakers(doc, entities, quotes)
     return Article(
         id=article_id(header.text),
         text=header.text,

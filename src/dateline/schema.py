@@ -177,6 +177,10 @@ class Event(Model):
         description="For an intention (AGREE/THREATEN) or a refusal (REJECT): the type of the "
         "act intended or refused, e.g. AID for 'will provide aid'.",
     )
+    mentions: list[Span] = Field(
+        default_factory=list,
+        description="Every trigger span where the article states this same act (restatements).",
+    )
 
 
 class Amount(Span):

@@ -44,7 +44,13 @@ class _Candidate:
 
 @cache
 def _lexicon() -> tuple[
-    frozenset[str], frozenset[str], frozenset[str], dict[str, int], frozenset[str], frozenset[str]
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
+    dict[str, int],
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
 ]:
     desc = lexicons.load("descriptions")
     plural = desc["plural"]
@@ -57,6 +63,7 @@ def _lexicon() -> tuple[
         {k.lower(): int(v) for k, v in plural["collectives"].items()},
         frozenset(w.lower() for w in plural["kin"]),
         frozenset(w.lower() for w in plural["nouns"]),
+        frozenset(w.lower() for w in plural["couple"]),
     )
 
 
@@ -219,9 +226,12 @@ def _families(
         # the family is its people: the surname-plural entity becomes their group
         e.type = "GROUP"
         e.members = [p.id for p in family]
+        roles = set(_lexicon()[6]) if len(family) == 2 else set()
         for m in e.mentions:
             found.append(
-                _Candidate(m.start, m.end, _sent(sent_starts, m.start), False, e, tuple(family))
+                _Candidate(
+                    m.start, m.end, _sent(sent_starts, m.start), False, e, tuple(family), roles
+                )
             )
     return found
 
@@ -332,7 +342,7 @@ def _described(
     named together; else a collective with the same head noun. Kin ("the children") and plain
     nouns ("the people", "the girls") are never guessed."""
     lemma = token.lemma_.lower()
-    _, _, _, _, kin, generic = _lexicon()
+    _, _, _, _, kin, generic, _ = _lexicon()
     sent = _sent(sent_starts, token.idx)
     before = [c for c in candidates if c.end <= token.idx and (c.members or c.entity)]
     people = [c for c in before if c.members and (count is None or len(c.members) == count)]

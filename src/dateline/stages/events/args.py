@@ -7,10 +7,14 @@ already mentions of entities (coref), and collective actors are GROUP entities.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
+from dateline import lexicons
 from dateline.schema import Entity
 from dateline.stages.actors import sector_of
+from dateline.stages.gazetteer import country_of_name
 from dateline.stages.syntax import prep_objects
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -80,12 +84,20 @@ def entities_of(
             entity = _origin_in_phrase(tok, index) or entity
         if entity is None:
             owners = [c for c in tok.children if c.dep_ in ("poss", "compound")]
-            entity = next((index.entity(o) for o in owners if index.entity(o)), None)
+            entity = next((e for o in owners if (e := index.entity(o)) and _owns(o, e)), None)
         if entity is None:
             entity = _origin_in_phrase(tok, index)
         if entity is not None and entity.type in types and entity not in found:
             found.append(entity)
     return found
+
+
+def _owns(modifier: Token, entity: Entity) -> bool:
+    """Whether a modifier names who a phrase belongs to: "the council's resolution", "US
+    airstrikes"; a city or region before a noun is where it happened ("a Kabul car bombing")."""
+    if modifier.dep_ == "poss" or entity.type != "GPE":
+        return True
+    return country_of_name(entity.name) is not None
 
 
 def country_of(entity: Entity) -> str | None:
@@ -133,11 +145,15 @@ def actors_of(trigger: Token, index: MentionIndex) -> tuple[list[Entity], list[E
         if owners:
             return owners, []
         verb = trigger.head
+        if not _support_verb(trigger):
+            return [], []  # "reported Monday's attack", "since an assault in Ghazni"
     if trigger.dep_ == "acl" and trigger.head.dep_ in ("dobj", "pobj"):
         holder = index.entity(trigger.head)
-        if holder is not None:
+        if holder is not None and not _circumstantial(trigger.head, trigger.head.head.head):
             return [holder], []
         verb = trigger.head.head  # "passed a resolution calling for": the passer calls
+        if verb.dep_ == "prep":
+            verb = verb.head  # "posted a message on Twitter blaming": the poster blames
     owner = _acl_owner(verb)
     if owner is not None:  # "farmers resorted to blocking roads", parsed as a noun's acl
         return entities_of(owner, index), []
@@ -158,6 +174,18 @@ def actors_of(trigger: Token, index: MentionIndex) -> tuple[list[Entity], list[E
     if not actors and verb.dep_ == "relcl":
         actors += _relative_head(verb, index)
     return actors, passive_subjects
+
+
+def _support_verb(noun: Token) -> bool:
+    """Whether a noun trigger's head verb carries the act, so that its subject is the actor:
+    "launched an attack", "held talks", "staged a protest" (the noun is its object), not
+    "reported an attack" or "died in an attack"."""
+    verb = noun.head
+    return (
+        noun.dep_ in ("dobj", "attr")
+        and verb.pos_ in ("VERB", "AUX")
+        and verb.lemma_.lower() not in reporting_verbs()
+    )
 
 
 def same_referent(pronoun: Token | None, speaker: Entity) -> bool:
@@ -224,11 +252,17 @@ def recipients_of(trigger: Token, words: list[Token], index: MentionIndex) -> li
     return unique
 
 
+_CIRCUMSTANTIAL = frozenset(
+    {"via", "on", "in", "at", "through", "during", "after", "before", "since", "by", "over"}
+)
+
+
 def fallback_target(trigger: Token, index: MentionIndex, exclude: list[Entity]) -> list[Entity]:
-    """A threat or accusation whose target sits in a subordinate clause ("until the group is
-    eliminated"): the first person or organization named below the trigger."""
+    """A threat or accusation whose target sits in a clause below it ("until the group is
+    eliminated", "accused X of helping Y"): the first person or organization named below the
+    trigger, not one met through a circumstance ("via Twitter", "after one of their ...")."""
     for tok in trigger.subtree:
-        if tok.i <= trigger.i:
+        if tok.i <= trigger.i or _circumstantial(tok, trigger):
             continue
         entity = index.entity(tok)
         if (
@@ -240,6 +274,15 @@ def fallback_target(trigger: Token, index: MentionIndex, exclude: list[Entity]) 
     return []
 
 
+def _circumstantial(token: Token, top: Token) -> bool:
+    """Whether the path from `token` up to `top` passes through a circumstantial preposition."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in _CIRCUMSTANTIAL:
+            return True
+        token = token.head
+    return False
+
+
 def place_of(trigger: Token, index: MentionIndex) -> Entity | None:
     for head in (trigger, *[c for c in trigger.children if c.dep_ == "dobj"]):
         for child in head.children:
@@ -249,6 +292,45 @@ def place_of(trigger: Token, index: MentionIndex) -> Entity | None:
                     if entity is not None and entity.type in PLACE_TYPES:
                         return entity
     return None
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """Lemmas of verbs that report speech ("say", "report", "claim")."""
+    return frozenset(lexicons.load("reporting")["verbs"])
+
+
+_NOT_ACTORS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "PRODUCT", "LAW"}
+)
+
+
+@cache
+def _people_nouns() -> frozenset[str]:
+    desc = lexicons.load("descriptions")
+    actors = lexicons.load("actors")
+    words = {w.lower() for w in desc["unnamed_people"]["roles"]}
+    words |= {w.lower() for w in desc["plural"]["nouns"]}
+    words |= {w.lower() for w in actors["collective_heads"]}
+    words |= {w.lower() for w in desc["organizations"]["nouns"] if " " not in w}
+    return frozenset(words)
+
+
+def actor_like(token: Token) -> bool:
+    """Whether words no entity stands for can still be a political actor or target: a name,
+    or a noun for people or a body ("protesters", "a court in Multan"); not a thing ("the
+    bill"), a number, a date or an unresolved pronoun (GUIDELINES: never a thing)."""
+    if token.pos_ == "PRON" or token.ent_type_ in _NOT_ACTORS or token.like_num:
+        return False
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma = token.lemma_.lower()
+    if lemma in _people_nouns() or token.lower_ in _people_nouns():
+        return True
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and token.lemma_.lower() in ("thousand", "hundred", "dozen", "group"):
+        return any(actor_like(p) for p in of.children if p.dep_ == "pobj")
+    return sector_of(token.text) is not None
 
 
 def np_text(token: Token) -> str:

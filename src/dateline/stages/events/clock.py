@@ -4,8 +4,11 @@ present happens on the article's date; a bare past continues the last dated even
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
+from dateline import lexicons
 from dateline.schema import Meta, Time
 
 _NARRATIVE_REACH = 2  # sentences a dated event lends its date to undated past events after it
@@ -19,6 +22,23 @@ def _date_of(value: str | None) -> str | None:
     if len(head) >= 7 and head[4] == "-" and head[5:7].isdigit():
         return head if len(head) == 10 and head[8:10].isdigit() else head[:7]
     return head[:4] if len(value) == 4 else None
+
+
+@cache
+def _indefinite_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.load("times")["indefinite_past"])
+
+
+def _indefinite_past(verb: Token) -> bool:
+    """Whether a clause places its act at no particular time in the past ("on previous
+    visits", "repeatedly", "in the past")."""
+    words = _indefinite_words()
+    for child in verb.children:
+        if child.dep_ in ("prep", "advmod", "npadvmod") and any(
+            t.lower_ in words for t in child.subtree
+        ):
+            return True
+    return False
 
 
 class EventClock:
@@ -55,6 +75,8 @@ class EventClock:
         for t in self.times:
             if self._governor.get(t.id) in verbs:
                 return t.id, _date_of(t.value)
+        if _indefinite_past(self._verb_of(trigger)):
+            return None, None  # "has met them on several previous visits": no day of its own
         tense = self._tense(trigger)
         if report_verb is not None and tense == "pluperfect":
             earlier = self._earlier_in_sentence(trigger, report_verb)

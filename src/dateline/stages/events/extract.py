@@ -21,6 +21,7 @@ from dateline.stages import text_of
 from dateline.stages.events.args import (
     SUBJECTS,
     MentionIndex,
+    actor_like,
     actors_of,
     entities_of,
     fallback_target,
@@ -28,11 +29,13 @@ from dateline.stages.events.args import (
     object_token,
     place_of,
     recipients_of,
+    reporting_verbs,
     same_referent,
     subject_token,
 )
 from dateline.stages.events.clock import EventClock
-from dateline.stages.events.mood import event_rules, negated, polarity, reporter_of, reporting_verbs
+from dateline.stages.events.mood import event_rules, negated, polarity, reporter_of
+from dateline.stages.events.restatements import merge_restatements
 
 TARGETED = frozenset({"THREATEN", "ACCUSE", "REQUEST", "ASSAULT", "COERCE", "SANCTION"})
 SKIP_DEPS = frozenset({"amod", "compound"})
@@ -203,6 +206,18 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
     return pronoun.lower_ == "it" and not plural
 
 
+def _members(found: list[Entity], entities: list[Entity]) -> list[Entity]:
+    """People named together act and are acted on one by one: a group that stands for named
+    entities ("the two men") gives way to its members (one event per actor and recipient)."""
+    by_id = {e.id: e for e in entities}
+    out: list[Entity] = []
+    for entity in found:
+        for member in [by_id[m] for m in entity.members if m in by_id] or [entity]:
+            if member not in out:
+                out.append(member)
+    return out
+
+
 def _quoted_by(char: int, quotes: list[Quote], entities: list[Entity]) -> Entity | None:
     """The speaker of the direct or partial quote a trigger stands in, if any."""
     for quote in quotes:
@@ -245,14 +260,15 @@ def extract_events(
         if not actors and reporter is not None and same_referent(subject, reporter):
             actors = [reporter]  # "the rebels said they will release ...": they = the rebels
         recipients = [r for r in recipients if r not in actors]
-        if not recipients and found.type in TARGETED:
+        if not recipients and found.type in TARGETED and obj is None:
             recipients = fallback_target(token, index, actors)
-        actor_text = np_text(subject) if subject is not None else None
+        actors, recipients = _members(actors, entities), _members(recipients, entities)
+        actor_text = np_text(subject) if subject is not None and actor_like(subject) else None
         if subject is not None and subject.pos_ == "PRON" and report_verb is not None:
             speaker = next((c for c in report_verb.children if c.dep_ == "nsubj"), None)
-            if speaker is not None and _agrees(subject, speaker):  # "Rebels said they would"
-                actor_text = np_text(speaker)
-        recipient_text = np_text(obj) if obj is not None else None
+            if speaker is not None and _agrees(subject, speaker) and actor_like(speaker):
+                actor_text = np_text(speaker)  # "Rebels said they would"
+        recipient_text = np_text(obj) if obj is not None and actor_like(obj) else None
         if not (actors or recipients or actor_text or recipient_text):
             continue
         start, end = min(t.idx for t in words), max(t.idx + len(t) for t in words)
@@ -291,6 +307,4 @@ def extract_events(
                     )
                 )
         clock.remember(token, date)
-    for i, event in enumerate(events, 1):
-        event.id = f"V{i}"
-    return events
+    return merge_restatements(events, entities)

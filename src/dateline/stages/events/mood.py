@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from dateline import lexicons
 from dateline.schema import Entity
-from dateline.stages.events.args import SUBJECTS, MentionIndex, entities_of
+from dateline.stages.events.args import SUBJECTS, MentionIndex, entities_of, reporting_verbs
 
 
 @cache
@@ -18,11 +18,6 @@ def event_rules() -> dict[str, frozenset[str]]:
     lex = lexicons.load("events")
     keys = ("noun_triggers", "commissive", "cooperative", "hostile")
     return {k: frozenset(lex.get(k, [])) for k in keys}
-
-
-@cache
-def reporting_verbs() -> frozenset[str]:
-    return frozenset(lexicons.load("reporting")["verbs"])
 
 
 @cache
