@@ -218,12 +218,16 @@ def _members(found: list[Entity], entities: list[Entity]) -> list[Entity]:
     return out
 
 
-def _quoted_by(char: int, quotes: list[Quote], entities: list[Entity]) -> Entity | None:
-    """The speaker of the direct or partial quote a trigger stands in, if any."""
-    for quote in quotes:
-        if quote.kind != "indirect" and quote.start <= char < quote.end and quote.speaker:
-            return next((e for e in entities if e.id == quote.speaker), None)
-    return None
+def _quote_at(char: int, quotes: list[Quote]) -> Quote | None:
+    """The direct or partial quote a trigger stands in, if any."""
+    return next((q for q in quotes if q.kind != "indirect" and q.start <= char < q.end), None)
+
+
+def _quoted_by(quote: Quote | None, entities: list[Entity]) -> Entity | None:
+    """The speaker of a quote, as an entity."""
+    if quote is None or not quote.speaker:
+        return None
+    return next((e for e in entities if e.id == quote.speaker), None)
 
 
 def extract_events(
@@ -272,9 +276,10 @@ def extract_events(
         if not (actors or recipients or actor_text or recipient_text):
             continue
         start, end = min(t.idx for t in words), max(t.idx + len(t) for t in words)
-        time, date = clock.when(token, report_verb)
+        quote = _quote_at(token.idx, quotes or [])
+        time, date = clock.when(token, report_verb, quote)
         place = place_of(token, index)
-        quoted = _quoted_by(token.idx, quotes or [], entities)
+        quoted = _quoted_by(quote, entities)
         if reporter is None and quoted is not None:  # said inside "…" by the quote's speaker
             reporter = quoted
         reported = reporter is not None
