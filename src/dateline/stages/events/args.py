@@ -188,6 +188,40 @@ def _support_verb(noun: Token) -> bool:
     )
 
 
+@cache
+def _implied() -> dict[str, str]:
+    table = lexicons.load("event_roles")["implied_actors"]
+    return {verb.lower(): sector for sector, verbs in table.items() for verb in verbs}
+
+
+def implied_actor(trigger: Token, entities: list[Entity]) -> Entity | None:
+    """The police or court an agentless passive leaves unsaid ("X was arrested on Friday"): the
+    article's entity of that sector nearest before the trigger, else the first after it in the
+    same paragraph."""
+    sector = _implied().get(trigger.lemma_.lower())
+    if sector is None or not any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+        return None
+    if any(c.dep_ == "agent" for c in trigger.children):
+        return None
+    text = trigger.doc.text
+    para_end = text.find("\n", trigger.idx)
+    para_end = len(text) if para_end < 0 else para_end
+    best: tuple[int, Entity] | None = None
+    for entity in entities:
+        if entity.actor is None or entity.actor.sector != sector or entity.members:
+            continue
+        for m in entity.mentions:
+            if m.start < trigger.idx:
+                rank = trigger.idx - m.start
+            elif m.start < para_end:
+                rank = 10**6 + m.start  # after: only when nothing came before
+            else:
+                continue
+            if best is None or rank < best[0]:
+                best = (rank, entity)
+    return best[1] if best else None
+
+
 def same_referent(pronoun: Token | None, speaker: Entity) -> bool:
     """Whether a subject pronoun of a reported clause can be its speaker: "they" for groups,
     "it" for organizations and countries, "he"/"she" for people."""
@@ -335,7 +369,12 @@ def actor_like(token: Token) -> bool:
 
 def np_text(token: Token) -> str:
     """A noun phrase as written, cut before commas and clauses ("Marchers in Lima")."""
-    stop = {c.i for c in token.children if c.dep_ in ("relcl", "acl", "appos", "punct")}
+    stop = {
+        t.i
+        for c in token.children
+        if c.dep_ in ("relcl", "acl", "appos", "punct") and c.i > token.i
+        for t in c.subtree
+    }
     end = token.i
     for t in token.subtree:
         if t.i > token.i and (t.i in stop or t.is_punct or t.dep_ in ("relcl", "acl", "appos")):

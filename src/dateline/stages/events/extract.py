@@ -25,6 +25,7 @@ from dateline.stages.events.args import (
     actors_of,
     entities_of,
     fallback_target,
+    implied_actor,
     np_text,
     object_token,
     place_of,
@@ -259,6 +260,8 @@ def extract_events(
         else:
             actors, passive = actors_of(token, index)
             recipients = passive + recipients_of(token, words, index)
+            implied = implied_actor(token, entities) if not actors else None
+            actors = [implied] if implied is not None else actors
             subject, obj = subject_token(token), object_token(token)
         report_verb, reporter = reporter_of(token, index)
         if not actors and reporter is not None and same_referent(subject, reporter):
