@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from dateline.schema import Article
 from dateline.sources.base import Document, ReadError
-from dateline.stages.actors import assign_actors
+from dateline.stages.actors import assign_actors, locate_actors
 from dateline.stages.amounts import extract_amounts
 from dateline.stages.entities import (
     extract_entities,
@@ -75,6 +75,7 @@ def annotate(doc: Doc, header: Header) -> Article:
     assign_actors(doc, entities)
     entities += find_collectives(doc, entities)
     entities += resolve_groups(doc, entities)
+    locate_actors(entities)
     times = extract_times(doc, anchor)
     quotes = extract_quotes(doc, entities, times)
     link_speakers(doc, entities, quotes)

@@ -177,15 +177,20 @@ def actors_of(trigger: Token, index: MentionIndex) -> tuple[list[Entity], list[E
 
 
 def _support_verb(noun: Token) -> bool:
-    """Whether a noun trigger's head verb carries the act, so that its subject is the actor:
-    "launched an attack", "held talks", "staged a protest" (the noun is its object), not
-    "reported an attack" or "died in an attack"."""
-    verb = noun.head
-    return (
-        noun.dep_ in ("dobj", "attr")
-        and verb.pos_ in ("VERB", "AUX")
-        and verb.lemma_.lower() not in reporting_verbs()
-    )
+    """Whether a noun trigger's head verb carries the act, so that its subject is the actor
+    (lexicons/event_roles.yaml): "launched an attack", "returned for talks", "took part in
+    talks", "announced a suspension"; not "reported an attack" or "died in an attack"."""
+    roles = lexicons.load("event_roles")
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        verb = head.head
+        if head.lower_ == "for":
+            return verb.pos_ == "VERB" and verb.lemma_.lower() not in reporting_verbs()
+        return head.lower_ == "in" and verb.lemma_.lower() in roles["participation"]
+    if noun.dep_ not in ("dobj", "attr") or head.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = head.lemma_.lower()
+    return lemma not in reporting_verbs() or lemma in roles["performative"]
 
 
 @cache
