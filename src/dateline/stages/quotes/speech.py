@@ -529,10 +529,14 @@ class Attribution:
         """The clause a parenthetical cue interrupts, on the side that holds more of it."""
         inner = {t.i for t in cue.subtree}
         ids = [t.i for t in cue.head.subtree if t.i not in inner and not t.is_punct]
+        return self._larger_side(ids, cue.i)
+
+    def _larger_side(self, ids: list[int], pivot: int) -> tuple[int, int] | None:
+        """The tokens on the side of `pivot` that holds more of them, as a trimmed span."""
         if not ids:
             return None
-        before = [i for i in ids if i < cue.i]
-        after = [i for i in ids if i > cue.i]
+        before = [i for i in ids if i < pivot]
+        after = [i for i in ids if i > pivot]
         side = after if len(after) >= len(before) else before
         return self._trim(min(side), max(side))
 
@@ -631,12 +635,7 @@ class Attribution:
         ids = [
             t.i for t in head.subtree if not (lo <= t.idx < hi) and not t.is_punct and t.i != tok.i
         ]
-        if not ids:
-            return None
-        before = [i for i in ids if i < tok.i]
-        after = [i for i in ids if i > tok.i]
-        side = after if len(after) >= len(before) else before
-        return self._trim(min(side), max(side))
+        return self._larger_side(ids, tok.i)
 
     def _trim(self, lo: int, hi: int) -> tuple[int, int] | None:
         """Drop a leading complementizer and edge punctuation; keep closing quotation marks."""
