@@ -25,7 +25,7 @@ def test_violence_reads_negative_and_cooperation_positive():
     )
     aid = measure_tone("Donors pledged generous help, and the villagers thanked them warmly.")
     assert attack.score < 0 < aid.score
-    assert -100 <= attack.score and aid.score <= 100
+    assert attack.score >= -100 and aid.score <= 100
 
 
 def test_words_are_letters_with_inner_apostrophes_and_hyphens():

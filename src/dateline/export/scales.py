@@ -1,13 +1,16 @@
-"""Conflict-cooperation scores of an event, looked up at export time from the lexicons.
+"""The scales of event data: conflict-cooperation scores of an event, tone of an article.
 
 Goldstein (GDELT's GoldsteinScale) is keyed by CAMEO code; PLOVER intensity (POLECAT's Event
 Intensity) by PLOVER type and mode. Both are functions of fields the record already holds,
-so they are not stored: a user lexicon that changes a score changes every export at once.
+so they are looked up at export time, not stored: a user lexicon that changes a score
+changes every export at once. Tone is stored with the article (stages/tone.py).
 """
 
 from __future__ import annotations
 
 from dateline import lexicons
+from dateline.schema import Article, Tone
+from dateline.stages.tone import measure_tone
 
 
 def goldstein(cameo: str | None, plover_type: str | None = None) -> float | None:
@@ -31,3 +34,9 @@ def intensity(plover_type: str | None, mode: str | None = None) -> float | None:
         return None
     score = (entry.get("modes") or {}).get(mode or "", entry["score"])
     return float(score)
+
+
+def article_tone(article: Article) -> Tone:
+    """The article's stored tone; an article stored before tone was measured (extractor 1,
+    not yet `--reprocess`ed) gets the same measure taken from its text now."""
+    return article.tone or measure_tone(article.text)
