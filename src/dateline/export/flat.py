@@ -82,6 +82,18 @@ def event_rows(article: Article, story_id: str | None = None) -> list[Row]:
     return rows
 
 
+def _located(article: Article, start: int, end: int, story_id: str | None) -> Row:
+    """Where an item stands: its offsets, its article and its story."""
+    return {
+        "char_start": start,
+        "char_end": end,
+        "published": article.meta.published,
+        "headline": article.meta.headline,
+        "url": article.meta.url,
+        "story_id": story_id or article.id,
+    }
+
+
 def quote_rows(article: Article, story_id: str | None = None) -> list[Row]:
     rows = []
     times = {t.id: t for t in article.times}
@@ -104,12 +116,7 @@ def quote_rows(article: Article, story_id: str | None = None) -> list[Row]:
                 "cue": q.cue,
                 "channel": q.channel,
                 "time": when.value if when else None,
-                "char_start": q.start,
-                "char_end": q.end,
-                "published": article.meta.published,
-                "headline": article.meta.headline,
-                "url": article.meta.url,
-                "story_id": story_id or article.id,
+                **_located(article, q.start, q.end, story_id),
             }
         )
     return rows
@@ -191,12 +198,7 @@ def amount_rows(article: Article, story_id: str | None = None) -> list[Row]:
                 "predicate": a.predicate,
                 "casualty": a.casualty,
                 "reported_by": reporter.name if reporter else None,
-                "char_start": a.start,
-                "char_end": a.end,
-                "published": article.meta.published,
-                "headline": article.meta.headline,
-                "url": article.meta.url,
-                "story_id": story_id or article.id,
+                **_located(article, a.start, a.end, story_id),
             }
         )
     return rows

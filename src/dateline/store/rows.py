@@ -14,21 +14,18 @@ from dateline.schema import Article
 
 Row = dict[str, Any]
 
+
+def _columns(names: str) -> dict[str, Any]:
+    """A spec of plain columns, from the field names separated by spaces."""
+    return dict.fromkeys(names.split(), 1)
+
+
 # What the columns hold, per record: a key mapped to 1 is a column (or a child table); a dict
 # maps a nested object. Anything else in a record (a field added to the contract before the
 # store has a column for it) goes to the row's `extra` JSON column and comes back on read,
 # so a round trip never loses data.
-_SPAN = dict.fromkeys(("text", "start", "end"), 1)
-GEO_KEYS = (
-    "country",
-    "lat",
-    "lon",
-    "admin",
-    "adm1",
-    "geonames_id",
-    "feature_class",
-    "feature_code",
-)
+_SPAN = _columns("text start end")
+GEO_KEYS = tuple(_columns("country lat lon admin adm1 geonames_id feature_class feature_code"))
 TONE_COLUMNS = {  # contract `Tone` key -> `articles` column
     "score": "tone",
     "positive": "tone_positive",
@@ -36,86 +33,36 @@ TONE_COLUMNS = {  # contract `Tone` key -> `articles` column
     "words": "tone_words",
 }
 ARTICLE_SPEC = {
-    **dict.fromkeys(
-        ("schema", "id", "text", "entities", "times", "quotes", "events", "amounts"), 1
-    ),
+    **_columns("schema id text entities times quotes events amounts"),
     "tone": dict.fromkeys(TONE_COLUMNS, 1),
     "meta": {
-        **dict.fromkeys(
-            (
-                "headline",
-                "published",
-                "publisher",
-                "url",
-                "byline",
-                "language",
-                "images",
-                "source_format",
-            ),
-            1,
-        ),
-        "dateline": {
-            **dict.fromkeys(("place", "date", "agency", "start", "end"), 1),
-            "geo": dict.fromkeys(GEO_KEYS, 1),
-        },
+        **_columns("headline published publisher url byline language images source_format"),
+        "dateline": {**_columns("place date agency start end"), "geo": dict.fromkeys(GEO_KEYS, 1)},
     },
 }
-IMAGE_SPEC = dict.fromkeys(("caption", "credit"), 1)
+IMAGE_SPEC = _columns("caption credit")
 ENTITY_SPEC = {
-    **dict.fromkeys(("id", "name", "type", "aliases", "titles", "evidence", "mentions"), 1),
-    "actor": dict.fromkeys(("country", "sector", "code", "evidence"), 1),
+    **_columns("id name type aliases titles evidence mentions"),
+    "actor": _columns("country sector code evidence"),
     "geo": dict.fromkeys(GEO_KEYS, 1),
 }
 MENTION_SPEC = {**_SPAN, "kind": 1}
-TIME_SPEC = {**_SPAN, **dict.fromkeys(("id", "type", "value", "mod"), 1)}
+TIME_SPEC = {**_SPAN, **_columns("id type value mod")}
 QUOTE_SPEC = {
     **_SPAN,
-    **dict.fromkeys(
-        (
-            "id",
-            "kind",
-            "speaker",
-            "speaker_text",
-            "cue",
-            "channel",
-            "time",
-            "speaker_start",
-            "speaker_end",
-        ),
-        1,
-    ),
+    **_columns("id kind speaker speaker_text cue channel time speaker_start speaker_end"),
 }
 EVENT_SPEC = {
-    **dict.fromkeys(
-        (
-            "id",
-            "type",
-            "mode",
-            "context",
-            "cameo",
-            "actors",
-            "recipients",
-            "time",
-            "date",
-            "place",
-            "negated",
-            "modality",
-            "reported_by",
-            "confidence",
-            "actor_text",
-            "recipient_text",
-            "intended",
-        ),
-        1,
+    **_columns(
+        "id type mode context cameo actors recipients time date place negated modality "
+        "reported_by confidence actor_text recipient_text intended"
     ),
     "trigger": _SPAN,
-    "sentence": dict.fromkeys(("start", "end"), 1),
+    "sentence": _columns("start end"),
 }
 AMOUNT_SPEC = {
     **_SPAN,
-    **dict.fromkeys(
-        ("id", "value", "qualifier", "unit", "object", "reported_by", "predicate", "casualty"), 1
-    ),
+    **_columns("id value qualifier unit object reported_by predicate casualty"),
 }
 
 
