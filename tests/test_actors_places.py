@@ -100,6 +100,7 @@ def test_states_and_counties_are_first_and_second_level_regions() -> None:
     )
     assert resolve("Cook County", {"USA"}) is None  # three states have one: not guessed
     assert resolve("Miami-Dade County", {"USA"}).admin == "Florida"
+    assert resolve("Eastern District", {"USA"}) is None  # a court district, not American Samoa's
 
 
 def test_georgia_follows_the_article() -> None:

@@ -174,10 +174,13 @@ def _country_ids() -> dict[str, int]:
 
 @cache
 def _counties_by_name() -> dict[str, list[dict]]:  # type: ignore[type-arg]
-    """US counties (and parishes, boroughs) by name: GeoNames' second-level regions."""
+    """Counties (parishes, boroughs) of the US states by name: second-level regions. The
+    territories' districts are left out: "Eastern District" of American Samoa would
+    otherwise claim every court district of that name."""
     table: dict[str, list[dict]] = {}  # type: ignore[type-arg]
     for county in _geonames().get_us_counties():
-        table.setdefault(county["name"], []).append(county)
+        if county["state"] in _us_state_names():
+            table.setdefault(county["name"], []).append(county)
     return table
 
 
