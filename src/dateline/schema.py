@@ -52,6 +52,16 @@ class Geo(Model):
     lat: float | None = None
     lon: float | None = None
     admin: str | None = None
+    adm1: str | None = Field(
+        default=None, description="GeoNames admin1 code of the place's first-level region ('16')."
+    )
+    geonames_id: int | None = Field(default=None, description="GeoNames id of the place.")
+    feature_class: str | None = Field(
+        default=None, description="GeoNames feature class: A country or region, P populated place."
+    )
+    feature_code: str | None = Field(
+        default=None, description="GeoNames feature code: PCLI, ADM1, ADM2, PPL, PPLC."
+    )
 
 
 class Dateline(Model):
@@ -194,6 +204,15 @@ class Amount(Span):
     casualty: bool = Field(default=False, description="A count of the killed or wounded.")
 
 
+class Tone(Model):
+    """GDELT's document tone: the share of positive words minus the share of negative words."""
+
+    score: float = Field(description="positive - negative, -100 ... +100 (GDELT's AvgTone).")
+    positive: float = Field(description="Percentage of the words with a positive valence.")
+    negative: float = Field(description="Percentage of the words with a negative valence.")
+    words: int = Field(description="Words counted (the denominator of the percentages).")
+
+
 class Article(Model):
     """One news report as structured, verifiable data."""
 
@@ -208,6 +227,7 @@ class Article(Model):
     quotes: list[Quote] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     amounts: list[Amount] = Field(default_factory=list)
+    tone: Tone | None = Field(default=None, description="Tone of the whole text (GDELT AvgTone).")
 
     def model_dump(self, **kwargs: Any) -> dict[str, Any]:  # type: ignore[override]
         """Dump with the public key `schema` (not the Python attribute name)."""

@@ -76,7 +76,7 @@ def ingest(
 
 
 ExportFormat = Literal["jsonl", "csv", "parquet", "gdelt", "polecat"]
-FlatTable = Literal["events", "quotes", "articles", "entities"]
+FlatTable = Literal["events", "quotes", "articles", "entities", "amounts"]
 
 
 @app.command("export")
