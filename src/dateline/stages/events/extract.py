@@ -35,6 +35,7 @@ from dateline.stages.events.args import (
     subject_token,
 )
 from dateline.stages.events.clock import EventClock
+from dateline.stages.events.evaluations import evaluations
 from dateline.stages.events.mood import event_rules, negated, polarity, reporter_of
 from dateline.stages.events.restatements import merge_restatements
 
@@ -142,6 +143,10 @@ def _triggers(doc: Doc) -> Iterator[_Found]:
     found = list(_obligations(doc))
     for f in found:
         used.update(t.i for t in f.token.subtree if t.dep_ == "aux" or t is f.token)
+    for verb, words, typ, cameo in evaluations(doc):  # "called the stabbing an act of barbarity"
+        if verb.i not in used:
+            found.append(_Found(verb, words, typ, cameo, "disapprove" if typ == "ACCUSE" else None))
+            used.update(t.i for t in words)
     for token in doc:
         if token.i in used or token.pos_ not in ("VERB", "NOUN") or token.dep_ in SKIP_DEPS:
             continue
