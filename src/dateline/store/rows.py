@@ -42,11 +42,12 @@ ARTICLE_SPEC = {
 }
 IMAGE_SPEC = _columns("caption credit")
 ENTITY_SPEC = {
-    **_columns("id name type aliases titles evidence mentions"),
+    **_columns("id name type aliases titles evidence mentions members"),
     "actor": _columns("country sector code evidence"),
     "geo": dict.fromkeys(GEO_KEYS, 1),
 }
-MENTION_SPEC = {**_SPAN, "kind": 1}
+EVIDENCE_SPEC = {**_SPAN, "kind": 1}
+MENTION_SPEC = {**EVIDENCE_SPEC, **_columns("rule via")}
 TIME_SPEC = {**_SPAN, **_columns("id type value mod")}
 QUOTE_SPEC = {
     **_SPAN,
@@ -55,7 +56,7 @@ QUOTE_SPEC = {
 EVENT_SPEC = {
     **_columns(
         "id type mode context cameo actors recipients time date place negated modality "
-        "reported_by confidence actor_text recipient_text intended"
+        "reported_by confidence actor_text recipient_text intended mentions"
     ),
     "trigger": _SPAN,
     "sentence": _columns("start end"),
@@ -156,6 +157,7 @@ def article_rows(
                 "actor_sector": (actor or {}).get("sector"),
                 "is_place": geo is not None,
                 **_geo_cells(geo, "geo_"),
+                "members": list(e.get("members") or []),
                 "extra": unmapped(e, ENTITY_SPEC),
             }
         )
@@ -167,6 +169,8 @@ def article_rows(
                     "position": i,
                     "kind": m["kind"],
                     **_span(m),
+                    "rule": m.get("rule"),
+                    **_via_cells(m.get("via")),
                     "extra": unmapped(m, MENTION_SPEC),
                 }
             )
@@ -178,7 +182,7 @@ def article_rows(
                     "position": i,
                     "kind": ev["kind"],
                     **_span(ev),
-                    "extra": unmapped(ev, MENTION_SPEC),
+                    "extra": unmapped(ev, EVIDENCE_SPEC),
                 }
             )
         for i, ev in enumerate((actor or {}).get("evidence") or []):
@@ -248,6 +252,7 @@ def article_rows(
                 "actor_text": v.get("actor_text"),
                 "recipient_text": v.get("recipient_text"),
                 "intended": v.get("intended"),
+                "mentions": [dict(m) for m in v.get("mentions") or []],
                 "extra": unmapped(v, EVENT_SPEC),
             }
         )
@@ -293,6 +298,23 @@ def _geo_from(row: Mapping[str, Any], prefix: str) -> dict[str, Any]:
 
 def _span(item: Mapping[str, Any]) -> Row:
     return {"text": item["text"], "char_start": item["start"], "char_end": item["end"]}
+
+
+def _via_cells(via: Mapping[str, Any] | None) -> Row:
+    return {
+        "via_text": (via or {}).get("text"),
+        "via_start": (via or {}).get("start"),
+        "via_end": (via or {}).get("end"),
+    }
+
+
+def _mention(row: Mapping[str, Any]) -> Row:
+    """A mention record from its row: span, kind, and how coreference linked it."""
+    via = None
+    if row.get("via_start") is not None:
+        via = {"text": row["via_text"], "start": row["via_start"], "end": row["via_end"]}
+    record = {**_unspan(row), "kind": row["kind"], "rule": row.get("rule"), "via": via}
+    return with_extra(record, row["extra"])
 
 
 def _unspan(row: Mapping[str, Any]) -> Row:
@@ -369,7 +391,8 @@ def build_article(
             "evidence": spans(evidence.get(key, []), "kind"),
             "actor": actor,
             "geo": geo,
-            "mentions": spans(mentions.get(key, []), "kind"),
+            "mentions": [_mention(r) for r in ordered(mentions.get(key, []))],
+            "members": list(e.get("members") or []),
         }
         entities.append(with_extra(record, e["extra"]))
     times = [
@@ -433,6 +456,7 @@ def build_article(
             "actor_text": v["actor_text"],
             "recipient_text": v["recipient_text"],
             "intended": v["intended"],
+            "mentions": list(v.get("mentions") or []),
         }
         events.append(with_extra(record, v["extra"]))
     amounts = [

@@ -145,6 +145,7 @@ entities = Table(
     Column("geo_admin", Text),
     Column("extra", JSON, comment="Contract fields without a column of their own"),
     *geo_columns("geo_"),
+    Column("members", JSON, comment="Ids of the entities a group stands for"),
     PrimaryKeyConstraint("article_id", "entity_id"),
     _article_fk(),
 )
@@ -160,6 +161,10 @@ mentions = Table(
     Column("char_end", Integer, nullable=False),
     Column("kind", String(16), nullable=False),
     Column("extra", JSON, comment="Contract fields without a column of their own"),
+    Column("rule", String(32), comment="How coreference linked the mention"),
+    Column("via_text", Text, comment="Words the mention was linked through"),
+    Column("via_start", Integer),
+    Column("via_end", Integer),
     PrimaryKeyConstraint("article_id", "entity_id", "position"),
     _entity_fk("entity_id"),
 )
@@ -262,6 +267,7 @@ events = Table(
     Column("actor_text", Text, comment="The actor's words when no entity stands for them"),
     Column("recipient_text", Text, comment="The recipient's words when no entity stands for them"),
     Column("intended", String(16), comment="PLOVER type of the act intended or refused"),
+    Column("mentions", JSON, comment="Spans stating the same act"),
     PrimaryKeyConstraint("article_id", "event_id"),
     _article_fk(),
     _entity_fk("place_id"),
