@@ -34,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.pipeline import DEFAULT_MODEL
+from dateline.stages.events.extract import Pattern
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "dateline" / "lexicons" / "events_cameo.yaml"
 HAND = OUT.with_name("events.yaml")
@@ -114,13 +115,18 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Entry:
-    words: tuple[str, ...]
-    cameo: str
-    type: str
-    mode: str | None
-    block: str
-    bare: bool  # a verb alone (or a multi-word verb such as "gun down"), not a pattern
+class Entry(Pattern):
+    """A trigger pattern with where it comes from."""
+
+    block: str = ""  # the PETRARCH2 verb block
+    bare: bool = False  # a verb alone (or a multi-word verb such as "gun down"), not a pattern
+
+
+def entry(
+    words: tuple[str, ...], code: tuple[str, str, str | None], block: str, bare: bool
+) -> Entry:
+    cameo, typ, mode = code
+    return Entry(words, typ, cameo, mode, block, bare)
 
 
 class Lemmas:
@@ -332,7 +338,7 @@ def derive(
                 dropped[f"verbs: {rest if isinstance(rest, str) else code}"] += 1
             else:
                 dropped["verbs: translated"] += 1
-                entries.append(Entry((verb.lemma, *rest), *code, block.name, True))
+                entries.append(entry((verb.lemma, *rest), code, block.name, True))
             if not isinstance(rest, str):
                 heads[id(verb)] = (verb.lemma, *rest)
         for body, raw, comment in block.patterns:
@@ -353,7 +359,7 @@ def derive(
                     continue
                 dropped["patterns: translated"] += 1
                 head = heads[id(verb)]
-                entries += [Entry(head + w, *code, block.name, not w) for w in sorted(good)]
+                entries += [entry(head + w, code, block.name, not w) for w in sorted(good)]
     return entries
 
 

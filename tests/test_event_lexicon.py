@@ -14,7 +14,7 @@ import pytest
 import dateline
 from dateline import lexicons
 from dateline.stages.events import extract
-from tests.conftest import ROOT, SHARED
+from tests.conftest import ROOT, SHARED, user_lexicon
 
 SCRIPT = ROOT / "scripts" / "derive_event_verbs.py"
 PETRARCH = SHARED / "lexicon-sources" / "petrarch2" / "CAMEO.2.0.txt"
@@ -54,21 +54,13 @@ def test_a_verb_only_the_derived_lexicon_knows_is_coded() -> None:
     assert ("ACCUSE", "disparaged") in found
 
 
-def test_the_hand_written_entry_wins_over_a_derived_one(tmp_path, monkeypatch) -> None:
+def test_the_hand_written_entry_wins_over_a_derived_one(tmp_path) -> None:
     """A derived entry with the same words as a hand-written one gives way, whatever its type."""
-    lex = tmp_path / "mine.yaml"
-    lex.write_text('events_cameo:\n  ASSAULT:\n    criticize: "190"\n    rebuke: "190"\n')
-    monkeypatch.setenv(lexicons.ENV_VAR, str(lex))
-    lexicons.load.cache_clear()
-    extract._patterns.cache_clear()
-    try:
+    text = 'events_cameo:\n  ASSAULT:\n    criticize: "190"\n    rebuke: "190"\n'
+    with user_lexicon(tmp_path / "mine.yaml", text, extract._patterns):
         found = coded("Senator Lina Park criticized the defence minister Omar Haddad on Sunday.")
-        assert ("ACCUSE", "criticized") in found
-        assert not any(t == "ASSAULT" for t, _ in found)
-    finally:
-        monkeypatch.delenv(lexicons.ENV_VAR)
-        lexicons.load.cache_clear()
-        extract._patterns.cache_clear()
+    assert ("ACCUSE", "criticized") in found
+    assert not any(t == "ASSAULT" for t, _ in found)
 
 
 def _script() -> ModuleType:
