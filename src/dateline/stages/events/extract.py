@@ -59,15 +59,20 @@ class Pattern:
 
 @cache
 def _patterns() -> dict[str, list[Pattern]]:
-    """Trigger patterns by their first lemma, longest first."""
+    """Trigger patterns by their first lemma, longest first: the hand-written lexicon, then the
+    one derived from PETRARCH2's CAMEO verbs, whose entries give way to the same words
+    written by hand."""
     table: dict[str, list[Pattern]] = {}
-    for typ, entries in lexicons.load("events").items():
-        if typ not in EVENT_TYPES:
-            continue
-        for words, value in entries.items():
-            cameo, _, mode = str(value).partition(" ")
-            pattern = Pattern(tuple(words.lower().split()), typ, cameo, mode.strip() or None)
-            table.setdefault(pattern.words[0], []).append(pattern)
+    for name in ("events", "events_cameo"):
+        for typ, entries in lexicons.load(name).items():
+            if typ not in EVENT_TYPES:
+                continue
+            for words, value in entries.items():
+                cameo, _, mode = str(value).partition(" ")
+                pattern = Pattern(tuple(words.lower().split()), typ, cameo, mode.strip() or None)
+                known = table.setdefault(pattern.words[0], [])
+                if all(p.words != pattern.words for p in known):
+                    known.append(pattern)
     for patterns in table.values():
         patterns.sort(key=lambda p: -len(p.words))
     return table
