@@ -176,6 +176,9 @@ def actors_of(trigger: Token, index: MentionIndex) -> tuple[list[Entity], list[E
                 actors += entities_of(pobj, index)
     if not actors and verb.dep_ == "relcl":
         actors += _relative_head(verb, index)
+    stances = lexicons.load("event_roles")["stative_passives"]
+    if not actors and passive_subjects and verb.lemma_.lower() in stances:
+        return passive_subjects, []  # "Vietnam is committed to opening up": Vietnam acts
     return actors, passive_subjects
 
 

@@ -286,7 +286,7 @@ def extract_events(
             if speaker is not None and _agrees(subject, speaker) and actor_like(speaker):
                 actor_text = np_text(speaker)  # "Rebels said they would"
         recipient_text = np_text(obj) if obj is not None and actor_like(obj) else None
-        if not (actors or actor_text):  # who did it is half of every event: none, no event
+        if not (actors or actor_text or recipients):  # an act with neither doer nor target
             continue
         start, end = min(t.idx for t in words), max(t.idx + len(t) for t in words)
         quote = _quote_at(token.idx, quotes or [])
