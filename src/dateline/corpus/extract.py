@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from dateline import lexicons
-from dateline.pipeline import DEFAULT_MODEL, annotate, load_model
+from dateline.pipeline import DEFAULT_MODEL, annotate, load_model, parse_jobs
 from dateline.stages.header import Header
 from dateline.store import dedup
 from dateline.store.writer import Extracted
@@ -87,8 +87,8 @@ def extract(nlp: Language, jobs: list[Job], batch_size: int = 16) -> list[Outcom
 
 def _extract(nlp: Language, jobs: list[Job], batch_size: int) -> list[Outcome]:
     out: list[Outcome] = []
-    pairs = ((job.header.text, job) for job in jobs)
-    for doc, job in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    pairs = ((job.header, job) for job in jobs)
+    for doc, job in parse_jobs(nlp, pairs, batch_size):
         try:
             article = annotate(doc, job.header)
         except Exception:
