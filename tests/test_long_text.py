@@ -85,8 +85,15 @@ def test_read_command_reads_a_long_file_and_refuses_one_over_the_cap(tmp_path, s
     assert done.code == 0, done.err
     assert len(done.out.splitlines()) == 1
 
-    capped = dateline_cli("read", str(long_file), str(EXAMPLES / "new_start_prague.txt"),
-                          "--format", "jsonl", "--max-chars", "5000")
+    capped = dateline_cli(
+        "read",
+        str(long_file),
+        str(EXAMPLES / "new_start_prague.txt"),
+        "--format",
+        "jsonl",
+        "--max-chars",
+        "5000",
+    )
     assert capped.code == 2
     (line,) = capped.err.splitlines()
     assert re.match(rf"dateline: {re.escape(str(long_file))}: text too long \([\d,]+ char", line)
@@ -105,4 +112,3 @@ def test_the_cap_can_be_set_from_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("DATELINE_MAX_CHARS", "lots")
     bad = dateline_cli("read", str(path))
     assert bad.code == 2 and "--max-chars" in bad.err and len(bad.err.splitlines()) == 1
-
