@@ -89,7 +89,8 @@ def parse(
 
 def _join(docs: list[Doc]) -> Doc:
     """One Doc from consecutive pieces; the text is the pieces' concatenation, unchanged."""
-    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    # No stage reads the tok2vec tensor: leaving it out keeps a long article's Doc small.
+    joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
     expected = "".join(doc.text for doc in docs)
     if joined.text != expected:  # from_docs would have moved every offset after the seam
         raise ValueError("joined pieces do not reproduce the text")
