@@ -239,6 +239,9 @@ def check(path: Path) -> Outcome:
     try:
         for item in dateline.read_all(path):
             if isinstance(item, dateline.ReadError):
+                if item.reason.startswith("extraction failed"):  # a stage raised: a bug
+                    outcome.tracebacks.append(str(item))
+                    continue
                 outcome.errors += 1
                 if "\n" in str(item) or not str(item).startswith(str(path)):
                     outcome.bad_errors.append(f"error not one line naming the file: {item!r}")

@@ -87,3 +87,43 @@ def test_a_lone_surrogate_in_pasted_text_is_not_a_crash():
     header = prepare(document)
     assert not isinstance(header, dateline.ReadError)
     assert "\udcff" not in header.text
+
+
+@pytest.mark.parametrize("dep", ["appos", "conj"])
+def test_a_chain_of_thousands_of_appositions_or_conjuncts_does_not_exhaust_the_stack(nlp, dep):
+    """Found by bench/fuzz.py: a garbled long line parsed as one apposition chain made
+    the events stage recurse once per token (RecursionError)."""
+    from spacy.tokens import Doc
+
+    from dateline.stages.events.args import MentionIndex, entities_of
+
+    n = 3000
+    heads = [0, *range(n - 1)]
+    deps = ["ROOT", *[dep] * (n - 1)]
+    doc = Doc(nlp.vocab, words=["delegates"] * n, heads=heads, deps=deps)
+    assert entities_of(doc[0], MentionIndex([])) == []
+
+
+def test_a_stage_that_raises_is_one_read_error_and_the_batch_goes_on(nlp, monkeypatch):
+    import dateline.pipeline as pipeline
+    from dateline.sources import ReadError, load_text
+
+    def broken(doc, header):  # type: ignore[no-untyped-def]
+        if "Geneva" in header.text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(doc, header)
+
+    real = pipeline.annotate
+    monkeypatch.setattr(pipeline, "annotate", broken)
+    texts = [
+        "Talks resumed in Geneva on Monday between the two delegations, officials said.",
+        "The council met in Leeds on Tuesday and voted to extend the tram line.",
+    ]
+    docs = [d for i, t in enumerate(texts) for d in load_text(t, f"story{i}.txt")]
+    first, second = pipeline.Pipeline().run(docs)
+    assert isinstance(first, ReadError)
+    assert (
+        str(first)
+        == "story0.txt: extraction failed (RecursionError: maximum recursion depth exceeded)"
+    )
+    assert second.text == texts[1]

@@ -128,16 +128,35 @@ class Pipeline:
     def run(
         self, documents: Iterable[Document | ReadError], published: date | None = None
     ) -> Iterator[Article | ReadError]:
-        """Articles in input order; a bad document comes out as its ReadError, the rest go on."""
+        """Articles in input order; a bad document comes out as its ReadError, the rest go on.
+
+        So does an article whose stages raise (a bug, reported as one line): one strange
+        text must not end a batch.
+        """
         headers = (
-            item if isinstance(item, ReadError) else prepare(item, published, self.options)
+            (item, item.name)
+            if isinstance(item, ReadError)
+            else (prepare(item, published, self.options), item.name)
             for item in documents
         )
-        for doc, header in parse_jobs(self.nlp, ((h, h) for h in headers), self.batch_size):
+        pairs = ((header, (header, name)) for header, name in headers)
+        for doc, (header, name) in parse_jobs(self.nlp, pairs, self.batch_size):
             if isinstance(header, ReadError):
                 yield header
-            else:
-                yield annotate(doc, header)
+                continue
+            try:
+                article = annotate(doc, header)
+            except Exception as exc:
+                yield ReadError(name, extraction_failed(exc))
+                continue
+            yield article
+
+
+def extraction_failed(exc: BaseException) -> str:
+    """The one-line reason given for an article whose stages raised."""
+    lines = str(exc).splitlines()
+    message = f": {lines[0]}" if lines else ""
+    return f"extraction failed ({exc.__class__.__name__}{message})"
 
 
 def prepare(

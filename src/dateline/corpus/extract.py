@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from dateline import lexicons
-from dateline.pipeline import DEFAULT_MODEL, annotate, load_model, parse_jobs
+from dateline.pipeline import DEFAULT_MODEL, annotate, extraction_failed, load_model, parse_jobs
 from dateline.stages.header import Header
 from dateline.store import dedup
 from dateline.store.writer import Extracted
@@ -79,9 +79,9 @@ def extract(nlp: Language, jobs: list[Job], batch_size: int = 16) -> list[Outcom
     try:
         with nlp.memory_zone():
             return _extract(nlp, jobs, batch_size)
-    except Exception:
+    except Exception as exc:
         if len(jobs) == 1:
-            return [_failed(jobs[0], *_describe())]
+            return [Failed(jobs[0].name, extraction_failed(exc))]
         return [outcome for job in jobs for outcome in extract(nlp, [job], batch_size)]
 
 
@@ -91,17 +91,8 @@ def _extract(nlp: Language, jobs: list[Job], batch_size: int) -> list[Outcome]:
     for doc, job in parse_jobs(nlp, pairs, batch_size):
         try:
             article = annotate(doc, job.header)
-        except Exception:
-            out.append(_failed(job, *_describe()))
+        except Exception as exc:
+            out.append(Failed(job.name, extraction_failed(exc)))
             continue
         out.append(Extracted(article.model_dump(), job.name, dedup.signature(article.text)))
     return out
-
-
-def _describe() -> tuple[str, str]:
-    exc = sys.exc_info()[1]
-    return type(exc).__name__, str(exc).splitlines()[0] if str(exc) else ""
-
-
-def _failed(job: Job, kind: str, message: str) -> Failed:
-    return Failed(job.name, f"extraction failed ({kind}{': ' + message if message else ''})")
