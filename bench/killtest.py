@@ -1,11 +1,13 @@
 """Kill test at scale: `python bench/killtest.py [--articles 500] [--kills 20] [--workers 1,2]`.
 
 A corpus of --articles articles (the Wikinews articles, repeated with a numbered last line as
-in bench/ingest.py) is ingested into a fresh SQLite database (or --db, a PostgreSQL URL) and
-the run is killed with SIGKILL after a random delay, then started again, --kills times; a last
-run completes it. The final rows (per-table counts, near-duplicate links and every stored
-record) must equal those of one uninterrupted run. Prints, per worker count, where each kill
-fell and whether the result is equal; exit status 1 if it is not.
+in bench/ingest.py) is ingested into a fresh SQLite database (or --db, a PostgreSQL URL). The
+kill points are --kills random article counts: each run is killed with SIGKILL once that many
+articles are stored plus a random 0-3 s (so that most kills land inside a batch), then the
+ingest is started again; a last run completes it. The final rows (per-table counts,
+near-duplicate links and every stored record) must equal those of one uninterrupted run.
+Prints, per worker count, where each kill fell and whether the result is equal; exit status 1
+if it is not. --workdir reuses a corpus and its uninterrupted run from an earlier call.
 """
 
 from __future__ import annotations
@@ -39,12 +41,16 @@ def ingest(source: Path, url: str, workers: int) -> subprocess.Popen:
     )
 
 
-def killed_run(source: Path, url: str, workers: int, kills: int, rng: random.Random) -> list:
-    """Kill `kills` runs at random moments, then finish; the stored count at each kill."""
+def killed_run(
+    source: Path, url: str, workers: int, articles: int, kills: int, rng: random.Random
+) -> list:
+    """Kill a run at each of `kills` random points, then finish; the stored count at each."""
     points = []
-    for _ in range(kills):
+    for target in sorted(rng.sample(range(1, articles), kills)):
         run = ingest(source, url, workers)
-        time.sleep(rng.uniform(2.0, 30.0))  # from model loading to well into the batches
+        while _stored(url) < target and run.poll() is None:
+            time.sleep(0.2)
+        time.sleep(rng.uniform(0.0, 3.0))
         if run.poll() is not None:
             points.append(("finished", _stored(url)))
             break
@@ -65,27 +71,36 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--db", help="PostgreSQL URL of an empty database (default: SQLite)")
+    parser.add_argument(
+        "--workdir", type=Path, help="Folder to work in; its corpus and reference run are reused"
+    )
     args = parser.parse_args()
 
-    folder = Path(tempfile.mkdtemp(prefix="dateline-kill-"))
+    folder = args.workdir or Path(tempfile.mkdtemp(prefix="dateline-kill-"))
+    folder.mkdir(parents=True, exist_ok=True)
     source = folder / "corpus.jsonl"
-    make_corpus(args.corpus, args.articles, source)
     reference = f"sqlite:///{folder / 'reference.db'}"
     started = time.perf_counter()
-    done = ingest(source, reference, 1).wait()
-    if done != 0:
-        raise SystemExit(f"the uninterrupted run failed with status {done}")
+    reused = (folder / "reference.db").exists()
+    if not reused:
+        make_corpus(args.corpus, args.articles, source)
+        done = ingest(source, reference, 1).wait()
+        if done != 0:
+            raise SystemExit(f"the uninterrupted run failed with status {done}")
     expected = snapshot(reference)
     print(
         f"uninterrupted run: {expected[0]['articles']} articles, {expected[0]['events']} events "
-        f"in {time.perf_counter() - started:.0f} s"
+        + ("(reused)" if reused else f"in {time.perf_counter() - started:.0f} s")
     )
     failed = False
     for workers in [int(w) for w in args.workers.split(",")]:
-        url = args.db or f"sqlite:///{folder / f'killed-{workers}.db'}"
+        killed_db = folder / f"killed-{workers}.db"
+        for old in folder.glob(f"{killed_db.name}*"):  # a fresh database for every run
+            old.unlink()
+        url = args.db or f"sqlite:///{killed_db}"
         rng = random.Random(args.seed + workers)
         started = time.perf_counter()
-        points = killed_run(source, url, workers, args.kills, rng)
+        points = killed_run(source, url, workers, args.articles, args.kills, rng)
         got = snapshot(url)
         equal = got == expected
         failed |= not equal
