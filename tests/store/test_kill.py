@@ -140,3 +140,32 @@ def kill_and_rerun(db_url: str, tmp_path: Path, workers: str) -> None:
     killed, uninterrupted = snapshot(db_url), snapshot(reference)
     assert killed == uninterrupted
     assert killed[0]["articles"] == N
+
+
+@pytest.mark.slow
+def test_workers_of_a_run_killed_while_they_start_do_not_outlive_it(tmp_path):
+    """Found by bench/killtest.py: a parent killed before its workers had asked the kernel to
+    end them with it (they were still importing spaCy) left them waiting forever."""
+    url = f"sqlite:///{tmp_path / 'early.db'}"
+    run = subprocess.Popen(
+        _ingest_cmd(ROOT / "examples", url, "--workers", "2"),
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while len(_session(run.pid)) < 3:  # the parent and its first workers are up
+        assert run.poll() is None and time.monotonic() < deadline, "no workers started"
+        time.sleep(0.05)
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+    deadline = time.monotonic() + 90  # long enough for a worker to finish starting
+    while _session_alive(run.pid):
+        assert time.monotonic() < deadline, f"workers outlived the run: {_session(run.pid)}"
+        time.sleep(0.5)
+
+
+def _session(session: int) -> list[str]:
+    found = subprocess.run(["pgrep", "-s", str(session)], capture_output=True, text=True)
+    return found.stdout.split()

@@ -9,6 +9,7 @@ millions of articles.
 from __future__ import annotations
 
 import ctypes
+import os
 import signal
 import sys
 from dataclasses import dataclass
@@ -42,9 +43,9 @@ Outcome = Extracted | Failed
 _model_name = DEFAULT_MODEL
 
 
-def init_worker(model: str, lexicon_files: list[str]) -> None:
+def init_worker(model: str, lexicon_files: list[str], parent: int | None = None) -> None:
     """Pool initializer: tie the worker's life to the parent's, then set up as below."""
-    _die_with_parent()
+    _die_with_parent(parent)
     setup(model, lexicon_files)
 
 
@@ -57,16 +58,20 @@ def setup(model: str, lexicon_files: list[str]) -> None:
     load_model(model)
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(parent: int | None) -> None:
     """On Linux, ask the kernel to end this worker when the ingesting parent dies, even by
-    SIGKILL; otherwise orphaned workers would wait on their task queue forever."""
+    SIGKILL; otherwise orphaned workers would wait on their task queue forever. A parent
+    killed while the worker was still starting (before this call) is gone already: then the
+    worker ends here."""
     if not sys.platform.startswith("linux"):
         return
     try:
         libc = ctypes.CDLL("libc.so.6", use_errno=True)
         libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
-        pass
+        return
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
 
 
 def extract_chunk(jobs: list[Job]) -> list[Outcome]:

@@ -9,6 +9,7 @@ time. Results come back in input order, so a run is deterministic whatever the w
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -177,7 +178,7 @@ class Ingest:
             self.workers,
             mp_context=context,
             initializer=init_worker,
-            initargs=(self.model, self.lexicon_files),
+            initargs=(self.model, self.lexicon_files, os.getpid()),
         ) as pool:
             # A bounded window of chunks in flight: memory stays flat and the parent keeps
             # reading (and skipping) only as fast as the workers extract.
