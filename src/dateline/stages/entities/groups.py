@@ -11,7 +11,7 @@ pronoun is left alone rather than linked to a wrong actor.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -176,7 +176,7 @@ def _named_together(
             if len(members) < 2:
                 continue
             last = heads[-1]
-            if "\n" in doc.text[span.start_char : last.idx]:
+            if "\n" in text_of(doc)[span.start_char : last.idx]:
                 continue  # a parse that ran across paragraphs
             roles = {
                 c.lemma_.lower()
@@ -296,7 +296,13 @@ def _antecedent(
     pronoun), else the first plural subject of the sentences before; None when that is a
     plural noun no entity or named group stands for."""
     sent = _sent(sent_starts, token.idx)
-    before = [c for c in candidates if c.end <= token.idx and sent - c.sent <= _LOOKBACK]
+    lo = sent_starts[max(0, sent - _LOOKBACK)]
+    window = candidates[
+        bisect_left(candidates, lo, key=lambda c: c.start) : bisect_left(
+            candidates, token.idx, key=lambda c: c.start
+        )
+    ]
+    before = [c for c in window if c.end <= token.idx]
     same = [c for c in before if c.sent == sent]
     chosen: _Candidate | None = None
     if same:

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from dateline import lexicons
 from dateline.schema import Entity
+from dateline.stages import text_of
 from dateline.stages.actors import sector_of
 from dateline.stages.gazetteer import country_of_name
 from dateline.stages.syntax import prep_objects
@@ -239,7 +240,7 @@ def implied_actor(trigger: Token, entities: list[Entity]) -> Entity | None:
         return None
     if any(c.dep_ == "agent" for c in trigger.children):
         return None
-    text = trigger.doc.text
+    text = text_of(trigger.doc)
     para_end = text.find("\n", trigger.idx)
     para_end = len(text) if para_end < 0 else para_end
     best: tuple[int, Entity] | None = None
