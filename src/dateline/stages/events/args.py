@@ -147,15 +147,7 @@ def _governor(token: Token) -> Token:
 def actors_of(trigger: Token, index: MentionIndex) -> tuple[list[Entity], list[Entity]]:
     """(actors, recipients from a passive subject)."""
     verb = trigger
-    if trigger.pos_ == "NOUN":  # "its readiness to cooperate", "a full Israeli withdrawal"
-        owners = [
-            e
-            for c in trigger.children
-            if c.dep_ in ("poss", "amod", "compound")
-            for e in entities_of(c, index)
-        ]
-        if owners:
-            return owners, []
+    if trigger.pos_ == "NOUN":  # its own phrase's roles come first (events/nominal.py)
         verb = trigger.head
         if not _support_verb(trigger):
             return [], []  # "reported Monday's attack", "since an assault in Ghazni"
@@ -172,9 +164,20 @@ def actors_of(trigger: Token, index: MentionIndex) -> tuple[list[Entity], list[E
     raised = _raised_subject(verb)
     if raised is not None:  # "were reported by local media to have visited": they visited
         return entities_of(raised, index), []
+    own = verb
     verb = _governor(verb)
     actors: list[Entity] = []
     passive_subjects: list[Entity] = []
+    if verb.i != own.i and own.pos_ == "VERB" and _voice(verb) != _voice(own):
+        # "was indicted by the court and will resign": the shared subject acts in the active
+        # conjunct, and is acted on in the passive one ("police came and he was arrested")
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                (actors if _voice(own) == "active" else passive_subjects).extend(
+                    entities_of(child, index)
+                )
+        agents = [p for c in own.children if c.dep_ == "agent" for p in c.children]
+        return actors + [e for p in agents for e in entities_of(p, index)], passive_subjects
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -194,6 +197,10 @@ def actors_of(trigger: Token, index: MentionIndex) -> tuple[list[Entity], list[E
     return actors, passive_subjects
 
 
+def _voice(verb: Token) -> str:
+    return "passive" if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) else "active"
+
+
 def _raised_subject(verb: Token) -> Token | None:
     """The subject a passive report lends its infinitive: "Politicians were reported to have
     visited", "the group is believed to have fired" (the agent of the report is its source)."""
@@ -211,7 +218,8 @@ def _raising() -> frozenset[str]:
 def _support_verb(noun: Token) -> bool:
     """Whether a noun trigger's head verb carries the act, so that its subject is the actor
     (lexicons/event_roles.yaml): "launched an attack", "returned for talks", "took part in
-    talks", "announced a suspension"; not "reported an attack" or "died in an attack"."""
+    talks", "announced a suspension", "was launched by"; not "reported an attack" or "died in
+    an attack"."""
     roles = lexicons.load("event_roles")
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
@@ -219,9 +227,11 @@ def _support_verb(noun: Token) -> bool:
         if head.lower_ == "for":
             return verb.pos_ == "VERB" and verb.lemma_.lower() not in reporting_verbs()
         return head.lower_ == "in" and verb.lemma_.lower() in roles["participation"]
+    lemma = head.lemma_.lower()
+    if noun.dep_ == "nsubjpass":  # "the attack was launched by X"
+        return lemma not in reporting_verbs() and any(c.dep_ == "agent" for c in head.children)
     if noun.dep_ not in ("dobj", "attr") or head.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = head.lemma_.lower()
     return lemma not in reporting_verbs() or lemma in roles["performative"]
 
 
@@ -231,12 +241,13 @@ def _implied() -> dict[str, str]:
     return {verb.lower(): sector for sector, verbs in table.items() for verb in verbs}
 
 
-def implied_actor(trigger: Token, entities: list[Entity]) -> Entity | None:
+def implied_actor(trigger: Token, entities: list[Entity], nominal: bool = False) -> Entity | None:
     """The police or court an agentless passive leaves unsaid ("X was arrested on Friday"): the
     article's entity of that sector nearest before the trigger, else the first after it in the
-    same paragraph."""
+    same paragraph. A noun of an act done to someone ("his arrest") is `nominal`ly passive."""
     sector = _implied().get(trigger.lemma_.lower())
-    if sector is None or not any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+    passive = nominal or any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+    if sector is None or not passive:
         return None
     if any(c.dep_ == "agent" for c in trigger.children):
         return None

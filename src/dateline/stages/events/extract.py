@@ -37,6 +37,7 @@ from dateline.stages.events.args import (
 from dateline.stages.events.clock import EventClock
 from dateline.stages.events.evaluations import evaluations
 from dateline.stages.events.mood import event_rules, negated, polarity, reporter_of
+from dateline.stages.events.nominal import acted_on, noun_roles, of_actors, receiver
 from dateline.stages.events.restatements import merge_restatements
 
 TARGETED = frozenset({"THREATEN", "ACCUSE", "REQUEST", "ASSAULT", "COERCE", "SANCTION"})
@@ -47,6 +48,7 @@ ARGUMENT_DEPS = frozenset(
     | {"agent", "compound", "amod"}
 )
 EVENT_TYPES = frozenset(get_args(EventType))
+_PARTICLES = frozenset({"ADP", "PART"})
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,8 @@ def _patterns() -> dict[str, list[Pattern]]:
 
 def _match(token: Token, pattern: Pattern) -> list[Token] | None:
     """Tokens of `pattern`: the trigger, then each further lemma somewhere below it (not inside
-    an adjectival modifier: "war" in "war-torn" is no war)."""
+    an adjectival modifier: "war" in "war-torn" is no war). A preposition or particle of the
+    pattern hangs on the word before it: "called on X", not "called X a grab on Y"."""
     found = [token]
     for word in pattern.words[1:]:
         nxt = next(
@@ -92,6 +95,7 @@ def _match(token: Token, pattern: Pattern) -> list[Token] | None:
                 and t.dep_ != "npadvmod"
                 and t.head.dep_ != "amod"
                 and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-")
+                and (t.pos_ not in _PARTICLES or t.head.i in (token.i, found[-1].i))
             ),
             None,
         )
@@ -165,7 +169,7 @@ def _triggers(doc: Doc) -> Iterator[_Found]:
             continue
         pattern, words = match
         bare_noun = token.pos_ == "NOUN" and len(words) == 1
-        if bare_noun and (token.lemma_.lower() not in nouns or token.dep_ not in ("dobj", "pobj")):
+        if bare_noun and (token.lemma_.lower() not in nouns or not _names_an_act(token)):
             continue
         used.update(t.i for t in words)
         found.append(_Found(token, words, pattern.type, pattern.cameo, pattern.mode))
@@ -174,6 +178,21 @@ def _triggers(doc: Doc) -> Iterator[_Found]:
     for f in found:
         if not _inside_argument(f.token, heads):
             yield f
+
+
+def _names_an_act(noun: Token) -> bool:
+    """Whether an event noun stands for an act here: as an object ("staged a rally", "after
+    his arrest"), or as a subject that says who acted ("His resignation came", "the attack was
+    launched by"), not as a bare topic ("Protests are common")."""
+    if noun.dep_ in ("dobj", "pobj"):
+        return True
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    own = any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "of")) for c in noun.children
+    )
+    agent = noun.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in noun.head.children)
+    return own or agent
 
 
 def _inside_argument(token: Token, triggers: set[int]) -> bool:
@@ -268,11 +287,17 @@ def extract_events(
             recipients, _ = actors_of(token, index)
             obj = next((c for c in token.children if c.dep_ in SUBJECTS), None)
         else:
-            actors, passive = actors_of(token, index)
-            recipients = passive + recipients_of(token, words, index)
-            implied = implied_actor(token, entities) if not actors else None
+            own, done_to, whole = (
+                noun_roles(token, index) if token.pos_ == "NOUN" else ([], [], False)
+            )
+            actors, passive = (own, []) if own or whole else actors_of(token, index)
+            actors = actors or (of_actors(token, index) if token.pos_ == "NOUN" else [])
+            recipients = done_to + passive + recipients_of(token, words, index)
+            implied = implied_actor(token, entities, acted_on(token)) if not actors else None
             actors = [implied] if implied is not None else actors
             subject, obj = subject_token(token), object_token(token)
+            if whole:  # "drew criticism": the subject is the one criticised
+                subject, obj = None, receiver(token)
         report_verb, reporter = reporter_of(token, index)
         if not actors and reporter is not None and same_referent(subject, reporter):
             actors = [reporter]  # "the rebels said they will release ...": they = the rebels

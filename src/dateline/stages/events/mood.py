@@ -16,7 +16,7 @@ from dateline.stages.events.args import SUBJECTS, MentionIndex, entities_of, rep
 def event_rules() -> dict[str, frozenset[str]]:
     """The non-pattern parts of the events lexicon, as sets."""
     lex = lexicons.load("events")
-    keys = ("noun_triggers", "commissive", "cooperative", "hostile")
+    keys = ("noun_triggers", "commissive", "cooperative", "hostile", "announced_acts")
     return {k: frozenset(lex.get(k, [])) for k in keys}
 
 
@@ -54,19 +54,25 @@ def reporter_of(trigger: Token, index: MentionIndex) -> tuple[Token | None, Enti
     return None, None
 
 
+def _opens_condition(token: Token) -> bool:
+    _, _, conditions = _modal_words()
+    return token.dep_ == "advcl" and any(m.lower_ in conditions for m in token.children)
+
+
 def _conditional(trigger: Token) -> bool:
     """Under an "if"/"unless" clause, or heading one ("will withdraw unless ...")."""
-    _, _, conditions = _modal_words()
-
-    def opens_condition(token: Token) -> bool:
-        return token.dep_ == "advcl" and any(m.lower_ in conditions for m in token.children)
-
     for token in (trigger, *[c for c in trigger.children if c.dep_ == "xcomp"]):
-        if any(opens_condition(c) for c in token.children):
+        if any(_opens_condition(c) for c in token.children):
             return True
+    return _in_condition(trigger)
+
+
+def _in_condition(trigger: Token) -> bool:
+    """Inside an "if"/"unless" clause: "will boycott unless the president steps down" states
+    no resignation, not even an intended one."""
     current = trigger
     while current.head.i != current.i:
-        if opens_condition(current):
+        if _opens_condition(current):
             return True
         current = current.head
     return False
@@ -92,8 +98,11 @@ def polarity(token: Token, typ: str, reported: bool) -> tuple[str, str | None, s
     refusals, conditions and hedges."""
     if token.pos_ == "NOUN" and _hedged(token):  # "anything that would lead to a withdrawal"
         return typ, None, "hypothetical", False
+    if _in_condition(token):
+        return typ, None, "hypothetical", False
     refused = _own_refusal(token)
-    planned = _planned(token)
+    announced = token.lemma_.lower() in event_rules()["announced_acts"]
+    planned = _planned(token) and not announced
     new_type, intended = _recode(typ, planned, refused)
     stated = intended is not None and new_type != "REJECT"
     if stated or (planned and typ == "AGREE" and reported and not refused):

@@ -1,0 +1,66 @@
+"""Events named by nouns and by clauses the parser shares out (issue 10): who acts and who is
+acted on comes from the noun ("his arrest", "the resignation of", "drew criticism from"), from
+the conjunct a subject is shared with, and nothing is coded inside an "unless" clause."""
+
+from __future__ import annotations
+
+import pytest
+
+import dateline
+from dateline.schema import Article, Event
+
+pytestmark = pytest.mark.slow
+
+TEXT = (
+    "QUITO, May 9 -- Interior Minister Rafael Ortiz announced his resignation on Tuesday. "
+    "The union leader Carla Mena was questioned by police after her arrest in Guayaquil.\n\n"
+    "Senator Diego Luna drew sharp criticism from President Elena Paz. "
+    "Former mayor Tomas Vera has been charged by prosecutors and will resign next month.\n\n"
+    "The Workers Front said it would boycott the vote unless Prime Minister Ana Rios stepped "
+    "down. Lawmaker Jorge Salas called the plan a smash and grab on the poor."
+)
+
+
+@pytest.fixture(scope="module")
+def article() -> Article:
+    return dateline.read(TEXT, published="2024-05-09")
+
+
+def coded(article: Article, typ: str) -> list[tuple[list[str], list[str], str]]:
+    def names(ids: list[str]) -> list[str]:
+        return [article.entity(i).name for i in ids]  # type: ignore[union-attr]
+
+    found: list[Event] = [e for e in article.events if e.type == typ]
+    return [(names(e.actors), names(e.recipients), e.modality) for e in found]
+
+
+def test_owner_of_an_intransitive_noun_acts(article: Article) -> None:
+    assert (["Rafael Ortiz"], [], "asserted") in coded(article, "RETREAT")
+
+
+def test_owner_of_a_patient_noun_is_acted_on_by_the_implied_police(article: Article) -> None:
+    arrests = coded(article, "COERCE")
+    assert any(r == ["Carla Mena"] and a and "police" in a[0].lower() for a, r, _ in arrests)
+    assert not any(a == ["Carla Mena"] for a, _, _ in arrests)
+
+
+def test_subject_of_a_verb_of_receiving_is_the_target(article: Article) -> None:
+    assert (["Elena Paz"], ["Diego Luna"], "asserted") in coded(article, "ACCUSE")
+
+
+def test_shared_subject_acts_in_the_active_conjunct(article: Article) -> None:
+    """ "has been charged by prosecutors and will resign": he resigns (an announced act)."""
+    resignations = coded(article, "RETREAT")
+    assert any(a == ["Tomas Vera"] for a, _, _ in resignations)
+    assert not any(a and a[0].lower() == "prosecutors" for a, _, _ in resignations)
+
+
+def test_nothing_is_stated_inside_an_unless_clause(article: Article) -> None:
+    for actors, _, modality in coded(article, "RETREAT") + coded(article, "AGREE"):
+        if actors == ["Ana Rios"]:
+            assert modality == "hypothetical"
+
+
+def test_a_pattern_particle_hangs_on_its_verb(article: Article) -> None:
+    """ "called the plan a smash and grab on the poor" is no "call on" (REQUEST)."""
+    assert not any(a == ["Jorge Salas"] for a, _, _ in coded(article, "REQUEST"))
