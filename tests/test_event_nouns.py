@@ -1,6 +1,7 @@
 """Events named by nouns and by clauses the parser shares out (issue 10): who acts and who is
 acted on comes from the noun ("his arrest", "the resignation of", "drew criticism from"), from
-the conjunct a subject is shared with, and nothing is coded inside an "unless" clause."""
+the conjunct a subject is shared with, and nothing is coded inside an "unless" clause; verbs
+with one subject share the time said once."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ TEXT = (
     "Senator Diego Luna drew sharp criticism from President Elena Paz. "
     "Former mayor Tomas Vera has been charged by prosecutors and will resign next month.\n\n"
     "The Workers Front said it would boycott the vote unless Prime Minister Ana Rios stepped "
-    "down. Lawmaker Jorge Salas called the plan a smash and grab on the poor."
+    "down. Lawmaker Jorge Salas called the plan a smash and grab on the poor.\n\n"
+    "Deputy Luis Pardo resigned from the cabinet and joined the opposition on Sunday."
 )
 
 
@@ -64,3 +66,9 @@ def test_nothing_is_stated_inside_an_unless_clause(article: Article) -> None:
 def test_a_pattern_particle_hangs_on_its_verb(article: Article) -> None:
     """ "called the plan a smash and grab on the poor" is no "call on" (REQUEST)."""
     assert not any(a == ["Jorge Salas"] for a, _, _ in coded(article, "REQUEST"))
+
+
+def test_coordinated_predicates_share_their_time(article: Article) -> None:
+    """ "resigned from the cabinet and joined the opposition on Sunday": both on Sunday."""
+    dates = [e.date for e in article.events if e.type == "RETREAT" and e.trigger.text == "resigned"]
+    assert dates == ["2024-05-05"]

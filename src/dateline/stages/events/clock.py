@@ -52,6 +52,26 @@ def _participle_adjunct(token: Token) -> bool:
     )
 
 
+def _shared_predicates(verb: Token) -> list[Token]:
+    """Verbs coordinated with one subject, which share a time said once: "resigned from the
+    cabinet and joined the opposition on Sunday"."""
+
+    def own_subject(v: Token) -> bool:
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+
+    top = verb
+    while top.dep_ == "conj" and not own_subject(top) and top.head.i != top.i:
+        top = top.head
+    out = [top]
+    stack = [top]
+    while stack:
+        for c in stack.pop().children:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not own_subject(c):
+                out.append(c)
+                stack.append(c)
+    return out if len(out) > 1 and any(v.i == verb.i for v in out) else []
+
+
 class EventClock:
     """Dates events in one article, remembering the last dated one for the narrative."""
 
@@ -108,10 +128,12 @@ class EventClock:
     ) -> tuple[str | None, str | None]:
         """(time id, date) for the event whose trigger is `trigger`; `quote` is the quote it
         stands in, whose present is the day the words were said."""
-        verbs = {v.i for v in self._clause_verbs(self._verb_of(trigger))}
-        for t in self.times:
-            if self._governor.get(t.id) in verbs:
-                return t.id, _date_of(t.value)
+        verb = self._verb_of(trigger)
+        verbs = {v.i for v in self._clause_verbs(verb)}
+        for group in (verbs, {v.i for v in _shared_predicates(verb)}):
+            for t in self.times:
+                if self._governor.get(t.id) in group:
+                    return t.id, _date_of(t.value)
         if _indefinite_past(self._verb_of(trigger)):
             return None, None  # "has met them on several previous visits": no day of its own
         tense = self._tense(trigger)
