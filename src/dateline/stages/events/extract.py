@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from dateline import lexicons
 from dateline.schema import Entity, Event, EventType, Meta, Quote, SentenceSpan, Span, Time
 from dateline.stages import text_of
+from dateline.stages.events.allegations import alleges_wrong, wrongdoings
 from dateline.stages.events.args import (
     SUBJECTS,
     MentionIndex,
@@ -120,13 +121,54 @@ def _commits_to_event(token: Token, patterns: dict[str, list[Pattern]]) -> bool:
 
 @dataclass
 class _Found:
-    """A trigger with its pattern, before arguments are attached."""
+    """A trigger with its pattern, before arguments are attached; `told` marks a wrongdoing
+    whose teller accuses its doer."""
 
     token: Token
     words: list[Token]
     type: str
     cameo: str
     mode: str | None
+    told: bool = False
+
+
+@cache
+def _hostile_words() -> frozenset[str]:
+    """Trigger words whose every pattern is a hostile act ("attack", "arrest", "threaten")."""
+    hostile = {"ASSAULT", "COERCE", "THREATEN"}
+    return frozenset(w for w, ps in _patterns().items() if all(p.type in hostile for p in ps))
+
+
+def _as_pattern(token: Token) -> _Found | None:
+    """The token's own trigger pattern, longest first."""
+    for pattern in _patterns().get(token.lemma_.lower(), []):
+        words = _match(token, pattern)
+        if words:
+            return _Found(token, words, pattern.type, pattern.cameo, pattern.mode)
+    return None
+
+
+def _told(
+    token: Token, index: MentionIndex, entities: list[Entity], quotes: list[Quote]
+) -> tuple[list[Entity], list[Entity], Token] | None:
+    """(teller, doers, doer token) of a wrongdoing someone tells of, if someone does."""
+    _, teller = reporter_of(token, index)
+    teller = teller or _quoted_by(_quote_at(token.idx, quotes), entities)
+    subject = subject_token(token)
+    doers = entities_of(subject, index) if subject is not None else []
+    if teller is None or subject is None or not doers or teller in doers:
+        return None
+    return [teller], doers, subject
+
+
+def _allegations(doc: Doc) -> Iterator[_Found]:
+    """ "claimed the agency violated the law" (the claimant accuses), "'they are lying', he
+    said" (the speaker accuses the liars): events/allegations.py."""
+    for token in doc:
+        if alleges_wrong(token, _hostile_words()):
+            yield _Found(token, [token], "ACCUSE", "112", "allege")
+    for token in wrongdoings(doc):
+        yield _Found(token, [token], "ACCUSE", "112", "allege", told=True)
 
 
 def _obligations(doc: Doc) -> Iterator[_Found]:
@@ -152,6 +194,10 @@ def _triggers(doc: Doc) -> Iterator[_Found]:
     found = list(_obligations(doc))
     for f in found:
         used.update(t.i for t in f.token.subtree if t.dep_ == "aux" or t is f.token)
+    for f in _allegations(doc):
+        if f.token.i not in used:
+            found.append(f)
+            used.add(f.token.i)
     for verb, words, typ, cameo in evaluations(doc):  # "called the stabbing an act of barbarity"
         if verb.i not in used:
             found.append(_Found(verb, words, typ, cameo, "disapprove" if typ == "ACCUSE" else None))
@@ -272,8 +318,17 @@ def extract_events(
     clock = EventClock(doc, times, meta)
     events: list[Event] = []
     for found in _triggers(doc):
+        told = _told(found.token, index, entities, quotes or []) if found.told else None
+        if found.told and told is None:  # untold, or a confession: "the paper violated a ban"
+            plain = _as_pattern(found.token)
+            if plain is None:
+                continue
+            found = plain
         token, words = found.token, found.words
-        if (
+        if told is not None:
+            actors, recipients, obj = told
+            subject = None
+        elif (
             found.type == "REQUEST"
             and found.cameo == "100"
             and len(words) == 2
