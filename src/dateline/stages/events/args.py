@@ -40,7 +40,11 @@ class MentionIndex:
 
     def __init__(self, entities: list[Entity]) -> None:
         self.by_char: dict[int, tuple[Entity, int]] = {}
+        self.countries: dict[str, Entity] = {}  # ISO3 -> the article's entity for the country
         for entity in entities:
+            code = country_of_name(entity.name) if entity.type == "GPE" else None
+            if code is not None:
+                self.countries.setdefault(code, entity)
             for m in entity.mentions:
                 length = m.end - m.start
                 for i in range(m.start, m.end):
@@ -97,10 +101,15 @@ def entities_of(
         if entity is None:
             owners = [c for c in tok.children if c.dep_ in ("poss", "compound")]
             entity = next((e for o in owners if (e := index.entity(o)) and _owns(o, e)), None)
+        more: list[Entity] = []
         if entity is None:
-            entity = _origin_in_phrase(tok, index)
-        if entity is not None and entity.type in types and entity not in found:
-            found.append(entity)
+            origins = _origins_in_phrase(tok, index)  # "the navies of China and India"
+            entity, more = (origins[0], origins[1:]) if origins else (None, [])
+        if entity is not None and entity.type == "NORP":  # "alleged Iranian involvement"
+            entity = index.countries.get(country_of(entity) or "", entity)
+        for e in [entity, *more]:
+            if e is not None and e.type in types and e not in found:
+                found.append(e)
     return found
 
 
@@ -121,7 +130,14 @@ def country_of(entity: Entity) -> str | None:
 def _origin_in_phrase(token: Token, index: MentionIndex) -> Entity | None:
     """A country or nationality inside a phrase that names no entity itself: "Marchers
     in Lima", "Nurses from a Canadian charity". Event data codes such actors by it."""
-    people = sector_of(token.text) is not None
+    origins = _origins_in_phrase(token, index)
+    return origins[0] if origins else None
+
+
+def _origins_in_phrase(token: Token, index: MentionIndex) -> list[Entity]:
+    """The first such country, with the countries coordinated with it ("the navies of China,
+    India and Russia")."""
+    people = sector_of(token.text) is not None or sector_of(token.lemma_) is not None
     for t in token.subtree:
         if t.i > token.i and (t.is_punct or t.dep_ in ("relcl", "acl", "appos")):
             break
@@ -130,8 +146,18 @@ def _origin_in_phrase(token: Token, index: MentionIndex) -> Entity | None:
             continue
         entity = index.entity(t)
         if entity is not None and entity.type in ("GPE", "NORP") and country_of(entity):
-            return entity
-    return None
+            out = [entity]
+            for c in _conjuncts(t)[1:]:
+                other = index.entity(c)
+                if (
+                    other is not None
+                    and other.type == "GPE"
+                    and country_of(other)
+                    and other not in out
+                ):
+                    out.append(other)
+            return out
+    return []
 
 
 def _governor(token: Token) -> Token:
@@ -335,6 +361,9 @@ def recipients_of(trigger: Token, words: list[Token], index: MentionIndex) -> li
                 found += objects_of(child)
             elif child.dep_ == "dobj" and child.i in used:  # "held talks with X"
                 found += [e for prep in recipient_preps(child) for e in objects_of(prep)]
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+        # "increased cooperation with the navies of China": the verb carries the noun's phrases
+        found += [e for prep in recipient_preps(trigger.head) for e in objects_of(prep)]
     unique: list[Entity] = []
     for e in found:
         if e.type not in ("LOC", "FAC") and e not in unique:
@@ -459,9 +488,14 @@ def subject_token(trigger: Token) -> Token | None:
 
 
 def object_token(trigger: Token) -> Token | None:
+    """The trigger's object, else the first "with/to/against ..." phrase that can be a
+    participant ("arrested a man on Saturday": the man, not Saturday)."""
+    direct = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if direct is not None:
+        return direct
     for child in trigger.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            return child
         if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
-            return next((p for p in child.children if p.dep_ == "pobj"), None)
+            pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+            if pobj is not None and actor_like(pobj):
+                return pobj
     return None

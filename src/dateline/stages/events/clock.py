@@ -171,7 +171,12 @@ class EventClock:
         return trigger.sent.start - first
 
     def remember(self, trigger: Token, date: str | None) -> None:
-        if date is not None:
+        """The last dated event, which lends its date to the narrative after it; not a
+        background act in a relative clause ("Gantz, who resigned on Sunday, ...")."""
+        clause = trigger
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if date is not None and clause.dep_ != "relcl":
             self._last = (trigger.sent.start, date)
 
     def _earlier_in_sentence(self, trigger: Token, report_verb: Token) -> Time | None:

@@ -1,0 +1,52 @@
+"""Participants the parse hides (issue 10): a nationality stands for its country when the
+article names it, forces "of" several countries are each of them, a noun's verb carries its
+"with" phrase, and a date is never the one acted on."""
+
+from __future__ import annotations
+
+import pytest
+
+import dateline
+from dateline.schema import Article
+
+pytestmark = pytest.mark.slow
+
+TEXT = (
+    "TEHRAN, June 3 -- Iran has increased cooperation with the navies of Oman, India and "
+    "Pakistan, officials said. Kuwait accused Iran of meddling, and Qatar alleged Iranian "
+    "involvement in the strikes.\n\n"
+    "Harbour police said a cargo ship was seized on Friday. On Saturday they arrested a "
+    "45-year-old man on suspicion of smuggling."
+)
+
+
+@pytest.fixture(scope="module")
+def article() -> Article:
+    return dateline.read(TEXT, published="2024-06-03")
+
+
+def coded(article: Article, typ: str) -> list[tuple[list[str], list[str], str | None]]:
+    def names(ids: list[str]) -> list[str]:
+        return [article.entity(i).name for i in ids]  # type: ignore[union-attr]
+
+    return [
+        (names(e.actors), names(e.recipients), e.recipient_text)
+        for e in article.events
+        if e.type == typ
+    ]
+
+
+def test_forces_of_several_countries_are_each_a_recipient_through_the_verb(
+    article: Article,
+) -> None:
+    partners = {r[0] for a, r, _ in coded(article, "COOPERATE") if a == ["Iran"] and r}
+    assert partners == {"Oman", "India", "Pakistan"}
+
+
+def test_a_nationality_stands_for_the_country_the_article_names(article: Article) -> None:
+    assert (["Qatar"], ["Iran"]) in [(a, r) for a, r, _ in coded(article, "ACCUSE")]
+
+
+def test_the_one_arrested_is_not_the_day(article: Article) -> None:
+    arrests = [t for a, _, t in coded(article, "COERCE") if t and "man" in t]
+    assert arrests == ["a 45-year-old man"]
