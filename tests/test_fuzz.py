@@ -95,7 +95,7 @@ def test_a_chain_of_thousands_of_appositions_or_conjuncts_does_not_exhaust_the_s
     the events stage recurse once per token (RecursionError)."""
     from spacy.tokens import Doc
 
-    from dateline.stages.events.args import MentionIndex, entities_of
+    from dateline.stages.events.participants import MentionIndex, entities_of
 
     n = 3000
     heads = [0, *range(n - 1)]

@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from dateline import lexicons
 from dateline.schema import Amount, Entity, Time
 from dateline.stages import text_of
-from dateline.stages.events.args import MentionIndex
 from dateline.stages.events.mood import reporter_of
+from dateline.stages.events.participants import MentionIndex
 
 NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")

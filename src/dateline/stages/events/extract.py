@@ -21,10 +21,8 @@ from dateline.stages import text_of
 from dateline.stages.events.allegations import alleges_wrong, wrongdoings
 from dateline.stages.events.args import (
     SUBJECTS,
-    MentionIndex,
     actor_like,
     actors_of,
-    entities_of,
     fallback_target,
     implied_actor,
     np_text,
@@ -39,7 +37,9 @@ from dateline.stages.events.clock import EventClock
 from dateline.stages.events.evaluations import evaluations
 from dateline.stages.events.mood import event_rules, negated, polarity, reporter_of
 from dateline.stages.events.nominal import acted_on, noun_roles, of_actors, receiver
+from dateline.stages.events.participants import MentionIndex, entities_of
 from dateline.stages.events.restatements import merge_restatements
+from dateline.stages.events.senses import verbal_attack, yields_nothing
 
 TARGETED = frozenset({"THREATEN", "ACCUSE", "REQUEST", "ASSAULT", "COERCE", "SANCTION"})
 SKIP_DEPS = frozenset({"amod", "compound"})
@@ -272,6 +272,11 @@ def _confidence(has_actor: bool, has_recipient: bool, words: int, reported: bool
     return round(min(score, 0.95), 2)
 
 
+def _participant(token: Token, index: MentionIndex) -> bool:
+    """Whether an object can be a participant: an entity, words for one, "him" or "her"."""
+    return index.entity(token) is not None or actor_like(token) or token.lower_ in ("him", "her")
+
+
 def _agrees(pronoun: Token, noun: Token) -> bool:
     """Whether a pronoun can stand for a noun phrase: "they" a plural, "it" a singular."""
     if noun.pos_ == "PRON":
@@ -353,6 +358,10 @@ def extract_events(
             subject, obj = subject_token(token), object_token(token)
             if whole:  # "drew criticism": the subject is the one criticised
                 subject, obj = None, receiver(token)
+        if found.type == "ASSAULT" and verbal_attack(token, subject, obj):
+            found = _Found(token, words, "ACCUSE", "111", "disapprove")
+        if obj is not None and yields_nothing(token, obj, _participant(obj, index)):
+            continue
         report_verb, reporter = reporter_of(token, index)
         if not actors and reporter is not None and same_referent(subject, reporter):
             actors = [reporter]  # "the rebels said they will release ...": they = the rebels

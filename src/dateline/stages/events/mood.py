@@ -9,7 +9,8 @@ from spacy.tokens import Token
 
 from dateline import lexicons
 from dateline.schema import Entity
-from dateline.stages.events.args import SUBJECTS, MentionIndex, entities_of, reporting_verbs
+from dateline.stages.events.args import SUBJECTS, reporting_verbs
+from dateline.stages.events.participants import MentionIndex, entities_of
 
 
 @cache

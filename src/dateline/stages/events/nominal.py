@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from dateline import lexicons
 from dateline.schema import Entity
-from dateline.stages.events.args import MentionIndex, entities_of
+from dateline.stages.events.participants import MentionIndex, entities_of
 from dateline.stages.syntax import prep_objects
 
 _OWNERS = frozenset({"poss", "compound", "amod"})
