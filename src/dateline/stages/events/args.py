@@ -64,6 +64,12 @@ def actors_of(trigger: Token, index: MentionIndex) -> tuple[list[Entity], list[E
     raised = _raised_subject(verb)
     if raised is not None:  # "were reported by local media to have visited": they visited
         return entities_of(raised, index), []
+    stranded = stranded_subject(verb)
+    if stranded is not None:  # "arrested after Adamowicz was stabbed", parsed as "after X"
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+        if _voice(verb) == "passive":
+            return [e for p in agents for e in entities_of(p, index)], entities_of(stranded, index)
+        return entities_of(stranded, index), []
     own = verb
     verb = _governor(verb)
     actors: list[Entity] = []
@@ -95,6 +101,23 @@ def actors_of(trigger: Token, index: MentionIndex) -> tuple[list[Entity], list[E
     if not actors and passive_subjects and verb.lemma_.lower() in stances:
         return passive_subjects, []  # "Vietnam is committed to opening up": Vietnam acts
     return actors, passive_subjects
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject the parser left behind as the object of a subordinator: in "X was arrested
+    after Y was stabbed" the small model often reads "after Y" as a phrase and "was stabbed"
+    as a second main verb. A subjectless conjunct right after such a phrase takes it back."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _SUBORDINATORS or prep.i > verb.i:
+            continue
+        pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+        if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+            between = verb.doc[pobj.right_edge.i + 1 : verb.i]
+            if all(t.is_punct or t.dep_ in ("aux", "auxpass", "neg", "advmod") for t in between):
+                return pobj
+    return None
 
 
 def _voice(verb: Token) -> str:
@@ -247,6 +270,7 @@ def recipients_of(trigger: Token, words: list[Token], index: MentionIndex) -> li
     return unique
 
 
+_SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "when", "while"})
 _CIRCUMSTANTIAL = frozenset(
     {"via", "on", "in", "at", "through", "during", "after", "before", "since", "by", "over"}
 )
@@ -354,6 +378,9 @@ def subject_token(trigger: Token) -> Token | None:
     raised = _raised_subject(trigger)
     if raised is not None:
         return raised
+    stranded = stranded_subject(trigger)
+    if stranded is not None and _voice(trigger) == "active":
+        return stranded
     verb = _governor(trigger.head if trigger.pos_ == "NOUN" else trigger)
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj") and child.lower_ not in RELATIVE_PRONOUNS:
@@ -366,6 +393,9 @@ def subject_token(trigger: Token) -> Token | None:
 def object_token(trigger: Token) -> Token | None:
     """The trigger's object, else the first "with/to/against ..." phrase that can be a
     participant ("arrested a man on Saturday": the man, not Saturday)."""
+    stranded = stranded_subject(trigger)
+    if stranded is not None and _voice(trigger) == "passive":
+        return stranded
     direct = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if direct is not None:
         return direct
