@@ -1,5 +1,6 @@
 """Evaluative speech as events: "Brudziński called the stabbing an act of inexplicable
-barbarity" accuses, "hailed the deal as historic" praises.
+barbarity" accuses, "hailed the deal as historic" praises, "said she was a courageous leader"
+praises and "'we are with him'" stands with him.
 
 A naming verb of lexicons/evaluations.yaml with an object (what is judged) and a complement
 (what it is called) is an ACCUSE (CAMEO 111) when the complement's words weigh negative and a
@@ -89,3 +90,32 @@ def _complement(verb: Token, judged: Token | None) -> list[Token] | None:
         if later:
             return list(later[0].subtree)
     return None
+
+
+def spoken_judgements(doc: Doc) -> Iterator[tuple[Token, list[Token], str, str, Token]]:
+    """(verb, trigger words, type, CAMEO, whom it is about) for judgements told as plain
+    statements: "said she was a courageous leader" (praise), "'we are with him'" (solidarity,
+    SUPPORT). Who tells them acts; that is settled where the speaker is known (extract.py)."""
+    _, accuse, praise, _ = _lexicon()
+    for token in doc:
+        if token.lemma_ != "be":
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        if subject.lower_ in ("we", "i"):
+            prep = next(
+                (c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"), None
+            )
+            whom = next((p for p in prep.children if p.dep_ == "pobj"), None) if prep else None
+            if prep is not None and whom is not None:
+                yield token, [token, prep], "SUPPORT", "051", whom
+            continue
+        complement = next((c for c in token.children if c.dep_ in ("attr", "acomp")), None)
+        if complement is None or not _a_name(list(complement.subtree)):
+            continue
+        weight = weigh(list(complement.subtree))
+        if weight >= praise:
+            yield token, [complement], "SUPPORT", "051", subject
+        elif weight <= accuse:
+            yield token, [complement], "ACCUSE", "111", subject

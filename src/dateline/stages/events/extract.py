@@ -34,7 +34,7 @@ from dateline.stages.events.args import (
     subject_token,
 )
 from dateline.stages.events.clock import EventClock
-from dateline.stages.events.evaluations import evaluations
+from dateline.stages.events.evaluations import evaluations, spoken_judgements
 from dateline.stages.events.mood import event_rules, negated, polarity, reporter_of
 from dateline.stages.events.nominal import acted_on, noun_roles, of_actors, receiver
 from dateline.stages.events.participants import MentionIndex, entities_of
@@ -121,15 +121,15 @@ def _commits_to_event(token: Token, patterns: dict[str, list[Pattern]]) -> bool:
 
 @dataclass
 class _Found:
-    """A trigger with its pattern, before arguments are attached; `told` marks a wrongdoing
-    whose teller accuses its doer."""
+    """A trigger with its pattern, before arguments are attached; `about` marks speech whose
+    teller acts on whom those words name (a wrongdoing's doer, the one praised)."""
 
     token: Token
     words: list[Token]
     type: str
     cameo: str
     mode: str | None
-    told: bool = False
+    about: Token | None = None
 
 
 @cache
@@ -149,16 +149,16 @@ def _as_pattern(token: Token) -> _Found | None:
 
 
 def _told(
-    token: Token, index: MentionIndex, entities: list[Entity], quotes: list[Quote]
+    found: _Found, index: MentionIndex, entities: list[Entity], quotes: list[Quote]
 ) -> tuple[list[Entity], list[Entity], Token] | None:
-    """(teller, doers, doer token) of a wrongdoing someone tells of, if someone does."""
-    _, teller = reporter_of(token, index)
-    teller = teller or _quoted_by(_quote_at(token.idx, quotes), entities)
-    subject = subject_token(token)
-    doers = entities_of(subject, index) if subject is not None else []
-    if teller is None or subject is None or not doers or teller in doers:
+    """(teller, those spoken of, their words) when someone tells it of someone else."""
+    _, teller = reporter_of(found.token, index)
+    teller = teller or _quoted_by(_quote_at(found.token.idx, quotes), entities)
+    about = found.about
+    named = entities_of(about, index) if about is not None else []
+    if teller is None or about is None or not named or teller in named:
         return None
-    return [teller], doers, subject
+    return [teller], named, about
 
 
 def _allegations(doc: Doc) -> Iterator[_Found]:
@@ -168,7 +168,7 @@ def _allegations(doc: Doc) -> Iterator[_Found]:
         if alleges_wrong(token, _hostile_words()):
             yield _Found(token, [token], "ACCUSE", "112", "allege")
     for token in wrongdoings(doc):
-        yield _Found(token, [token], "ACCUSE", "112", "allege", told=True)
+        yield _Found(token, [token], "ACCUSE", "112", "allege", about=subject_token(token))
 
 
 def _obligations(doc: Doc) -> Iterator[_Found]:
@@ -201,6 +201,11 @@ def _triggers(doc: Doc) -> Iterator[_Found]:
     for verb, words, typ, cameo in evaluations(doc):  # "called the stabbing an act of barbarity"
         if verb.i not in used:
             found.append(_Found(verb, words, typ, cameo, "disapprove" if typ == "ACCUSE" else None))
+            used.update(t.i for t in words)
+    for verb, words, typ, cameo, about in spoken_judgements(doc):  # "we are with him"
+        if verb.i not in used:
+            mode = "disapprove" if typ == "ACCUSE" else None
+            found.append(_Found(verb, words, typ, cameo, mode, about=about))
             used.update(t.i for t in words)
     for token in doc:
         if token.i in used or token.pos_ not in ("VERB", "NOUN") or token.dep_ in SKIP_DEPS:
@@ -323,8 +328,8 @@ def extract_events(
     clock = EventClock(doc, times, meta)
     events: list[Event] = []
     for found in _triggers(doc):
-        told = _told(found.token, index, entities, quotes or []) if found.told else None
-        if found.told and told is None:  # untold, or a confession: "the paper violated a ban"
+        told = _told(found, index, entities, quotes or []) if found.about is not None else None
+        if found.about is not None and told is None:  # untold, or a confession
             plain = _as_pattern(found.token)
             if plain is None:
                 continue

@@ -1,0 +1,42 @@
+"""Judgements told as plain statements are events (issue 10): praise and blame of someone
+("said Vega was a courageous leader", "'Vega is a liar'") and solidarity ("'we are with
+him'"), acted by whoever says them; a judgement of a thing, or nobody's, is none."""
+
+from __future__ import annotations
+
+import pytest
+
+import dateline
+from dateline.schema import Article
+
+pytestmark = pytest.mark.slow
+
+TEXT = (
+    '"We are with Mayor Pawel Nowak," Prime Minister Jan Lis said on Monday. '
+    "Senator Ana Ruiz said Governor Luis Vega was a courageous and great leader. "
+    '"Vega is a liar and a coward," said Congressman Tom Hale. '
+    "Senator Ana Ruiz said the weather was great."
+)
+
+
+@pytest.fixture(scope="module")
+def article() -> Article:
+    return dateline.read(TEXT, published="2024-02-07")
+
+
+def pairs(article: Article) -> list[tuple[str, list[str], list[str]]]:
+    def names(ids: list[str]) -> list[str]:
+        return [article.entity(i).name for i in ids]  # type: ignore[union-attr]
+
+    return [(e.type, names(e.actors), names(e.recipients)) for e in article.events]
+
+
+def test_solidarity_praise_and_blame_are_acts_of_their_speakers(article: Article) -> None:
+    found = pairs(article)
+    assert ("SUPPORT", ["Jan Lis"], ["Pawel Nowak"]) in found
+    assert ("SUPPORT", ["Ana Ruiz"], ["Luis Vega"]) in found
+    assert ("ACCUSE", ["Tom Hale"], ["Luis Vega"]) in found
+
+
+def test_a_judgement_of_a_thing_is_no_event(article: Article) -> None:
+    assert len([p for p in pairs(article) if p[1] == ["Ana Ruiz"]]) == 1
