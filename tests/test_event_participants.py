@@ -19,7 +19,9 @@ TEXT = (
     "Harbour police said a cargo ship was seized on Friday. On Saturday they arrested a "
     "45-year-old man on suspicion of smuggling.\n\n"
     "A man has been arrested after Omar Haji, mayor of the town of Garissa, was stabbed last "
-    "night at a rally."
+    "night at a rally.\n\n"
+    "The rebel leader Ivan Rocha asked the victims of the war for forgiveness for the pain the "
+    "rebels had caused. Donors kept the figure first promised at the Nairobi summit in 2019."
 )
 
 
@@ -58,3 +60,14 @@ def test_the_one_arrested_is_not_the_day(article: Article) -> None:
 def test_a_subject_the_parser_left_in_a_subordinate_phrase(article: Article) -> None:
     """ "arrested after Omar Haji, mayor of ..., was stabbed": Haji was stabbed."""
     assert any(r == ["Omar Haji"] for _, r, _ in coded(article, "ASSAULT"))
+
+
+def test_a_city_before_a_noun_is_where_not_who_and_words_stop_at_their_phrase(
+    article: Article,
+) -> None:
+    """ "the Nairobi summit" is no act of Nairobi's; "the victims of the war", not the rest."""
+    assert not any(
+        "Nairobi" in a + r for t in ("CONSULT", "AGREE") for a, r, _ in coded(article, t)
+    )
+    asked = [t for a, _, t in coded(article, "REQUEST") if a == ["Ivan Rocha"]]
+    assert asked == ["the victims of the war"]

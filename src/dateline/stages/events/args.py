@@ -353,7 +353,9 @@ def actor_like(token: Token) -> bool:
 
 
 def np_text(token: Token) -> str:
-    """A noun phrase as written, cut before commas and clauses ("Marchers in Lima")."""
+    """A noun phrase as written, cut before commas, clauses and a phrase inside its own
+    phrase ("Marchers in Lima"; "the victims of the conflict", not "... for forgiveness for
+    the pain"), and kept to its head's end when long."""
     stop = {
         t.i
         for c in token.children
@@ -364,10 +366,13 @@ def np_text(token: Token) -> str:
     for t in token.subtree:
         if t.i > token.i and (t.i in stop or t.is_punct or t.dep_ in ("relcl", "acl", "appos")):
             break
+        if t.i > token.i and t.dep_ == "prep" and t.head.i != token.i:
+            break
         end = t.i
     start = token.left_edge.i
     if end - start + 1 > _MAX_NP_TOKENS:
-        start = max(start, end - _MAX_NP_TOKENS + 1)
+        start = max(start, token.i - _MAX_NP_TOKENS + 1)
+        end = min(end, start + _MAX_NP_TOKENS - 1)
     return token.doc[start : end + 1].text
 
 

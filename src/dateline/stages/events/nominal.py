@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from dateline import lexicons
 from dateline.schema import Entity
-from dateline.stages.events.participants import MentionIndex, entities_of
+from dateline.stages.events.participants import MentionIndex, entities_of, owns
 from dateline.stages.syntax import prep_objects
 
 _OWNERS = frozenset({"poss", "compound", "amod"})
@@ -65,7 +65,13 @@ def receiver(noun: Token) -> Token | None:
 def _own_roles(noun: Token, index: MentionIndex) -> tuple[list[Entity], list[Entity]]:
     patient, intransitive = _nouns()
     lemma = noun.lemma_.lower()
-    owners = [e for c in noun.children if c.dep_ in _OWNERS for e in entities_of(c, index)]
+    owners = [
+        e
+        for c in noun.children
+        if c.dep_ in _OWNERS
+        for e in entities_of(c, index)
+        if owns(c, e)  # "the Copenhagen summit" is no summit of Copenhagen's
+    ]
     by, of = [], []
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "of"):

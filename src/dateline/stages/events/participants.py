@@ -87,7 +87,7 @@ def entities_of(
             entity = _origin_in_phrase(tok, index) or entity
         if entity is None:
             owners = [c for c in tok.children if c.dep_ in ("poss", "compound")]
-            entity = next((e for o in owners if (e := index.entity(o)) and _owns(o, e)), None)
+            entity = next((e for o in owners if (e := index.entity(o)) and owns(o, e)), None)
         if entity is None and tok.lemma_.lower() in _authored():  # "the proclamation by Trump"
             entity = next((e for p in _authors(tok) if (e := index.entity(p)) is not None), None)
         more: list[Entity] = []
@@ -122,7 +122,7 @@ def _authors(noun: Token) -> list[Token]:
     return [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
 
 
-def _owns(modifier: Token, entity: Entity) -> bool:
+def owns(modifier: Token, entity: Entity) -> bool:
     """Whether a modifier names who a phrase belongs to: "the council's resolution", "US
     airstrikes"; a city or region before a noun is where it happened ("a Kabul car bombing")."""
     if modifier.dep_ == "poss" or entity.type != "GPE":
@@ -154,6 +154,8 @@ def _origins_in_phrase(token: Token, index: MentionIndex) -> list[Entity]:
         if not (direct or people):  # "a ceasefire in Gaza" is no Gazan actor
             continue
         entity = index.entity(t)
+        if entity is not None and not people and not owns(t, entity):
+            continue  # "the Copenhagen summit" is where it met, not whose it was
         if entity is not None and entity.type in ("GPE", "NORP") and country_of(entity):
             out = [entity]
             for c in _conjuncts(t)[1:]:
