@@ -148,8 +148,8 @@ def _origins_in_phrase(token: Token, index: MentionIndex) -> list[Entity]:
     India and Russia")."""
     people = sector_of(token.text) is not None or sector_of(token.lemma_) is not None
     for t in token.subtree:
-        if t.i > token.i and (t.is_punct or t.dep_ in ("relcl", "acl", "appos")):
-            break
+        if t.i > token.i and (t.is_punct or t.dep_ in ("relcl", "acl", "appos", "conj", "cc")):
+            break  # a conjunct is a phrase of its own (entities_of walks them)
         direct = t.head.i == token.i and t.dep_ in ("amod", "compound", "nmod")
         if not (direct or people):  # "a ceasefire in Gaza" is no Gazan actor
             continue
