@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,3 +74,16 @@ def user_lexicon(path: Path, text: str, *caches: Callable) -> Iterator[None]:
             os.environ[lexicons.ENV_VAR] = before
         for cached in clear:
             cached.cache_clear()  # type: ignore[attr-defined]
+
+
+def coded(article, typ: str | None = None) -> list[tuple[list[str], list[str], Any]]:
+    """An article's events (of one type) as (actor names, recipient names, event)."""
+
+    def names(ids: list[str]) -> list[str]:
+        return [article.entity(i).name for i in ids]
+
+    return [
+        (names(e.actors), names(e.recipients), e)
+        for e in article.events
+        if typ is None or e.type == typ
+    ]

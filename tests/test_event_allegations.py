@@ -7,6 +7,7 @@ import pytest
 
 import dateline
 from dateline.schema import Article
+from tests.conftest import coded
 
 pytestmark = pytest.mark.slow
 
@@ -24,10 +25,7 @@ def article() -> Article:
 
 
 def pairs(article: Article, typ: str) -> list[tuple[list[str], list[str]]]:
-    def names(ids: list[str]) -> list[str]:
-        return [article.entity(i).name for i in ids]  # type: ignore[union-attr]
-
-    return [(names(e.actors), names(e.recipients)) for e in article.events if e.type == typ]
+    return [(a, r) for a, r, _ in coded(article, typ)]
 
 
 def test_a_claim_of_wrongdoing_accuses(article: Article) -> None:

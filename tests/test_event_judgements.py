@@ -8,6 +8,7 @@ import pytest
 
 import dateline
 from dateline.schema import Article
+from tests.conftest import coded
 
 pytestmark = pytest.mark.slow
 
@@ -25,10 +26,7 @@ def article() -> Article:
 
 
 def pairs(article: Article) -> list[tuple[str, list[str], list[str]]]:
-    def names(ids: list[str]) -> list[str]:
-        return [article.entity(i).name for i in ids]  # type: ignore[union-attr]
-
-    return [(e.type, names(e.actors), names(e.recipients)) for e in article.events]
+    return [(e.type, a, r) for a, r, e in coded(article)]
 
 
 def test_solidarity_praise_and_blame_are_acts_of_their_speakers(article: Article) -> None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 import dateline
-from dateline.schema import Article, Event
+from dateline.schema import Article
+from tests.conftest import coded
 
 pytestmark = pytest.mark.slow
 
@@ -23,49 +24,45 @@ TEXT = (
 )
 
 
+def roles(article: Article, typ: str) -> list[tuple[list[str], list[str], str]]:
+    return [(a, r, e.modality) for a, r, e in coded(article, typ)]
+
+
 @pytest.fixture(scope="module")
 def article() -> Article:
     return dateline.read(TEXT, published="2024-05-09")
 
 
-def coded(article: Article, typ: str) -> list[tuple[list[str], list[str], str]]:
-    def names(ids: list[str]) -> list[str]:
-        return [article.entity(i).name for i in ids]  # type: ignore[union-attr]
-
-    found: list[Event] = [e for e in article.events if e.type == typ]
-    return [(names(e.actors), names(e.recipients), e.modality) for e in found]
-
-
 def test_owner_of_an_intransitive_noun_acts(article: Article) -> None:
-    assert (["Rafael Ortiz"], [], "asserted") in coded(article, "RETREAT")
+    assert (["Rafael Ortiz"], [], "asserted") in roles(article, "RETREAT")
 
 
 def test_owner_of_a_patient_noun_is_acted_on_by_the_implied_police(article: Article) -> None:
-    arrests = coded(article, "COERCE")
+    arrests = roles(article, "COERCE")
     assert any(r == ["Carla Mena"] and a and "police" in a[0].lower() for a, r, _ in arrests)
     assert not any(a == ["Carla Mena"] for a, _, _ in arrests)
 
 
 def test_subject_of_a_verb_of_receiving_is_the_target(article: Article) -> None:
-    assert (["Elena Paz"], ["Diego Luna"], "asserted") in coded(article, "ACCUSE")
+    assert (["Elena Paz"], ["Diego Luna"], "asserted") in roles(article, "ACCUSE")
 
 
 def test_shared_subject_acts_in_the_active_conjunct(article: Article) -> None:
     """ "has been charged by prosecutors and will resign": he resigns (an announced act)."""
-    resignations = coded(article, "RETREAT")
+    resignations = roles(article, "RETREAT")
     assert any(a == ["Tomas Vera"] for a, _, _ in resignations)
     assert not any(a and a[0].lower() == "prosecutors" for a, _, _ in resignations)
 
 
 def test_nothing_is_stated_inside_an_unless_clause(article: Article) -> None:
-    for actors, _, modality in coded(article, "RETREAT") + coded(article, "AGREE"):
+    for actors, _, modality in roles(article, "RETREAT") + roles(article, "AGREE"):
         if actors == ["Ana Rios"]:
             assert modality == "hypothetical"
 
 
 def test_a_pattern_particle_hangs_on_its_verb(article: Article) -> None:
     """ "called the plan a smash and grab on the poor" is no "call on" (REQUEST)."""
-    assert not any(a == ["Jorge Salas"] for a, _, _ in coded(article, "REQUEST"))
+    assert not any(a == ["Jorge Salas"] for a, _, _ in roles(article, "REQUEST"))
 
 
 def test_coordinated_predicates_share_their_time(article: Article) -> None:

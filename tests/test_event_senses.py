@@ -7,6 +7,7 @@ import pytest
 
 import dateline
 from dateline.schema import Article
+from tests.conftest import coded
 
 pytestmark = pytest.mark.slow
 
@@ -23,11 +24,7 @@ def article() -> Article:
 
 
 def test_an_attack_on_a_decision_accuses_its_maker(article: Article) -> None:
-    accusations = [
-        ([article.entity(i).name for i in e.actors], [article.entity(i).name for i in e.recipients])
-        for e in article.events
-        if e.type == "ACCUSE"
-    ]
+    accusations = [(a, r) for a, r, _ in coded(article, "ACCUSE")]
     assert (["Grace Wanjiru"], ["Samuel Otieno"]) in accusations
     assault_triggers = [
         article.text[e.sentence.start : e.trigger.end]
