@@ -52,6 +52,9 @@ INSERT_ORDER = [
         "events",
         "event_participants",
         "amounts",
+        "proposals",
+        "proposal_phases",
+        "stances",
     )
 ]
 

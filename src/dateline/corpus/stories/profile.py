@@ -1,0 +1,119 @@
+"""An article's story signature: the few words and names that say what it is about.
+
+Keys are word stems (the first six letters, so "suspend", "suspends" and "suspension" meet)
+from the headline, the lead and the body, and the names of the article's people,
+organizations and places (`e:` keys, with their aliases). Each key is weighed by tf-idf: the
+term frequency (the headline counts three times, the lead one and a half) times an inverse
+document frequency that blends the corpus's own counts with English at large (wordfreq), as
+if the corpus began with `PRIOR_DOCS` ordinary documents. So "said" weighs nothing even in
+the first article stored, and "Gaza" still weighs something in a corpus that is all Gaza.
+The signature is the `SIZE` heaviest keys.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from wordfreq import word_frequency
+
+from dateline.schema import Article
+
+STEM = 6  # letters kept of a word
+SIZE = 10  # keys in a signature
+HEADLINE_WEIGHT = 3.0
+LEAD_WEIGHT = 1.5
+PRIOR_DOCS = 100  # ordinary English documents the corpus is taken to start with
+DOC_WORDS = 400  # words of an ordinary document, for the chance that it holds a word
+STOP_FREQUENCY = 1e-3  # words more frequent than this in English say nothing of a story
+ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
+MAX_KEY = 160
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?", re.UNICODE)
+
+
+@dataclass
+class Terms:
+    """Every key of an article with its weighted frequency and its prior chance of occurring
+    in an ordinary English document."""
+
+    counts: Counter[str]
+    prior: dict[str, float]
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Rosselló" and "Rossello" are one key."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _words(text: str) -> list[str]:
+    out = []
+    for word in _WORD.findall(fold(text)):
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) > 2 and word_frequency(word, "en") < STOP_FREQUENCY:
+            out.append(word)
+    return out
+
+
+def _doc_chance(frequency: float) -> float:
+    """Chance that an ordinary document of DOC_WORDS words holds a word this frequent."""
+    return 1.0 - math.exp(-frequency * DOC_WORDS)
+
+
+def terms(article: Article) -> Terms:
+    counts: Counter[str] = Counter()
+    prior: dict[str, float] = {}
+
+    def add(word: str, weight: float) -> None:
+        key = word[:STEM]
+        counts[key] += weight
+        prior[key] = max(prior.get(key, 0.0), _doc_chance(word_frequency(word, "en")))
+
+    for word in _words(article.meta.headline or ""):
+        add(word, HEADLINE_WEIGHT)
+    paragraphs = [p for p in article.text.split("\n\n") if p.strip()] or [article.text]
+    for n, paragraph in enumerate(paragraphs):
+        for word in _words(paragraph):
+            add(word, LEAD_WEIGHT if n == 0 else 1.0)
+    for entity in article.entities:
+        if entity.type not in ENTITY_TYPES:
+            continue
+        names = {fold(entity.name), *(fold(a) for a in entity.aliases)}
+        for name in names:
+            key = f"e:{name}"[:MAX_KEY]
+            counts[key] += max(1, len(entity.mentions))
+            words = name.split()
+            rarest = min((word_frequency(w, "en") for w in words), default=0.0)
+            prior[key] = max(prior.get(key, 0.0), _doc_chance(rarest))
+    return Terms(counts, prior)
+
+
+def idf(documents: int, articles_with_key: int, prior: float) -> float:
+    """Inverse document frequency over the corpus plus PRIOR_DOCS ordinary documents."""
+    total = documents + PRIOR_DOCS
+    return math.log(total / (articles_with_key + PRIOR_DOCS * prior + 0.5))
+
+
+def signature(found: Terms, documents: int, frequency: dict[str, int]) -> dict[str, float]:
+    """The SIZE heaviest keys by tf-idf; `frequency` counts the articles holding each key
+    (this one included) among `documents`."""
+    scored = {
+        key: (1.0 + math.log(tf)) * idf(documents, frequency.get(key, 1), found.prior[key])
+        for key, tf in found.counts.items()
+        if tf > 0
+    }
+    top = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:SIZE]
+    return {key: round(weight, 6) for key, weight in top if weight > 0}
+
+
+def similarity(a: dict[str, float], b: dict[str, float]) -> float:
+    """Weighted Jaccard of two signatures: shared weight over all weight."""
+    if not a or not b:
+        return 0.0
+    shared = sum(min(w, b[k]) for k, w in a.items() if k in b)
+    total = sum(a.values()) + sum(b.values()) - shared
+    return shared / total if total else 0.0
