@@ -16,11 +16,11 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from wordfreq import word_frequency
-
-from dateline.schema import Article
 
 STEM = 6  # letters kept of a word
 SIZE = 10  # keys in a signature
@@ -36,11 +36,12 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?", re.UNICODE)
 
 @dataclass
 class Terms:
-    """Every key of an article with its weighted frequency and its prior chance of occurring
-    in an ordinary English document."""
+    """Every key of an article with its frequency in the text, whether the headline holds it,
+    and its prior chance of occurring in an ordinary English document."""
 
     counts: Counter[str]
     prior: dict[str, float]
+    headline: set[str]
 
 
 def fold(text: str) -> str:
@@ -64,32 +65,39 @@ def _doc_chance(frequency: float) -> float:
     return 1.0 - math.exp(-frequency * DOC_WORDS)
 
 
-def terms(article: Article) -> Terms:
+def terms(record: Mapping[str, Any]) -> Terms:
+    """The keys of an article record (a `dateline/1` dict: what the ingest writes)."""
     counts: Counter[str] = Counter()
     prior: dict[str, float] = {}
+    headline: set[str] = set()
 
-    def add(word: str, weight: float) -> None:
+    def add(word: str, weight: float) -> str:
         key = word[:STEM]
         counts[key] += weight
-        prior[key] = max(prior.get(key, 0.0), _doc_chance(word_frequency(word, "en")))
+        if key not in prior or not key.startswith("e:"):
+            prior[key] = max(prior.get(key, 0.0), _doc_chance(word_frequency(word, "en")))
+        return key
 
-    for word in _words(article.meta.headline or ""):
-        add(word, HEADLINE_WEIGHT)
-    paragraphs = [p for p in article.text.split("\n\n") if p.strip()] or [article.text]
-    for n, paragraph in enumerate(paragraphs):
+    for word in _words((record.get("meta") or {}).get("headline") or ""):
+        headline.add(add(word, 0.0))
+    # Names count as words too (a person's name is part of what a story is about) and again
+    # as their entity below: that weight is deliberate, it makes shared actors decisive.
+    for n, paragraph in enumerate(_paragraphs(record["text"])):
         for word in _words(paragraph):
             add(word, LEAD_WEIGHT if n == 0 else 1.0)
-    for entity in article.entities:
-        if entity.type not in ENTITY_TYPES:
+    for entity in record.get("entities") or []:
+        if entity["type"] not in ENTITY_TYPES:
             continue
-        names = {fold(entity.name), *(fold(a) for a in entity.aliases)}
-        for name in names:
-            key = f"e:{name}"[:MAX_KEY]
-            counts[key] += max(1, len(entity.mentions))
-            words = name.split()
-            rarest = min((word_frequency(w, "en") for w in words), default=0.0)
-            prior[key] = max(prior.get(key, 0.0), _doc_chance(rarest))
-    return Terms(counts, prior)
+        name = fold(entity["name"])
+        key = f"e:{name}"[:MAX_KEY]
+        counts[key] += max(1, len(entity.get("mentions") or []))
+        rarest = min((word_frequency(w, "en") for w in name.split()), default=0.0)
+        prior[key] = _doc_chance(rarest)
+    return Terms(counts, prior, headline)
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p for p in text.split("\n\n") if p.strip()] or [text]
 
 
 def idf(documents: int, articles_with_key: int, prior: float) -> float:
@@ -102,9 +110,9 @@ def signature(found: Terms, documents: int, frequency: dict[str, int]) -> dict[s
     """The SIZE heaviest keys by tf-idf; `frequency` counts the articles holding each key
     (this one included) among `documents`."""
     scored = {
-        key: (1.0 + math.log(tf)) * idf(documents, frequency.get(key, 1), found.prior[key])
+        key: ((1.0 + math.log(tf) if tf >= 1 else tf) + HEADLINE_WEIGHT * (key in found.headline))
+        * idf(documents, frequency.get(key, 1), found.prior[key])
         for key, tf in found.counts.items()
-        if tf > 0
     }
     top = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:SIZE]
     return {key: round(weight, 6) for key, weight in top if weight > 0}
