@@ -21,7 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from dateline.corpus.stories import profile
 from dateline.store import tables as t
 
-THRESHOLD = 0.16  # weighted Jaccard of signatures at or above which two articles are one story
+THRESHOLD = 0.14  # weighted Jaccard of signatures at or above which two articles are one story
 WINDOW_DAYS = 60  # how far apart in publication two articles of one story may be
 DOCUMENTS_KEY = ""  # the `story_terms` row that counts the articles profiled
 

@@ -23,8 +23,8 @@ from typing import Any
 from wordfreq import word_frequency
 
 STEM = 6  # letters kept of a word
-SIZE = 10  # keys in a signature
-HEADLINE_WEIGHT = 3.0
+SIZE = 15  # keys in a signature
+HEADLINE_WEIGHT = 2.0
 LEAD_WEIGHT = 1.5
 PRIOR_DOCS = 100  # ordinary English documents the corpus is taken to start with
 DOC_WORDS = 400  # words of an ordinary document, for the chance that it holds a word
