@@ -6,10 +6,10 @@ from __future__ import annotations
 from dateline.cli import read
 
 # isort: split
-from dateline.cli import corpus, evaluate, serve
+from dateline.cli import corpus, evaluate, serve, stories
 from dateline.cli.common import app
 
-__all__ = ["app", "corpus", "evaluate", "main", "read", "serve"]
+__all__ = ["app", "corpus", "evaluate", "main", "read", "serve", "stories"]
 
 
 def main() -> None:
