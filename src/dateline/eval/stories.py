@@ -194,15 +194,10 @@ def evaluate(
     if regroup_first:
         regroup(store)
     with store.engine.connect() as conn:
-        stories = dict(
-            conn.execute(
-                select(t.articles.c.id, t.articles.c.story_id).where(
-                    t.articles.c.id.in_(list(ids.values()))
-                )
-            )
-            .tuples()
-            .all()
+        query = select(t.articles.c.id, t.articles.c.story_id).where(
+            t.articles.c.id.in_(list(ids.values()))
         )
+        stories = {aid: story for aid, story in conn.execute(query)}
     predicted = {rid: stories[aid] or aid for rid, aid in ids.items() if aid in stories}
     titles = {
         str(row.get("id")): str(row.get("title") or "")

@@ -99,12 +99,10 @@ def _best_match(
     if not candidates:
         return None
     signatures = signatures_of(conn, candidates)
-    stories = dict(
-        conn.execute(select(a.c.id, a.c.story_id).where(a.c.id.in_(candidates))).tuples().all()
-    )
-    numbers = dict(
-        conn.execute(select(a.c.id, a.c.number).where(a.c.id.in_(candidates))).tuples().all()
-    )
+    placed = conn.execute(select(a.c.id, a.c.story_id, a.c.number).where(a.c.id.in_(candidates)))
+    stories, numbers = {}, {}
+    for aid, story, n in placed:
+        stories[aid], numbers[aid] = story, n
     scored = [
         (profile.similarity(signature, sig), -numbers[aid], aid) for aid, sig in signatures.items()
     ]
@@ -138,7 +136,7 @@ def _frequencies(conn: Connection, keys: list[str]) -> dict[str, int]:
                 t.story_terms.c.key.in_(part)
             )
         )
-        out.update(dict(rows.tuples().all()))
+        out.update({key: n for key, n in rows})
     return out
 
 

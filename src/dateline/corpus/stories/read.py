@@ -23,6 +23,7 @@ class StoryFilter:
     min_articles: int = 1
     limit: int = 50
     offset: int = 0
+    oldest_first: bool = False  # exports page through stories in a stable order
 
 
 def _where(query: Select, f: StoryFilter) -> Select:  # type: ignore[type-arg]
@@ -41,9 +42,11 @@ def _where(query: Select, f: StoryFilter) -> Select:  # type: ignore[type-arg]
 def find_stories(conn: Connection, f: StoryFilter) -> list[dict[str, Any]]:
     """Stories, the latest first, with their article ids and outlets."""
     s = t.stories
-    query = _where(select(s), f).order_by(
-        s.c.last_date.desc().nulls_last(), s.c.articles.desc(), s.c.id
-    )
+    if f.oldest_first:
+        order = (s.c.first_date.nulls_last(), s.c.id)
+    else:
+        order = (s.c.last_date.desc().nulls_last(), s.c.articles.desc(), s.c.id)
+    query = _where(select(s), f).order_by(*order)
     rows = [dict(r._mapping) for r in conn.execute(query.limit(f.limit).offset(f.offset))]
     members = _members(conn, [r["id"] for r in rows])
     return [public(row, members.get(row["id"], [])) for row in rows]
