@@ -57,6 +57,58 @@ def print_summary(article: Article, console: Console) -> None:
         console.print(events_table(article))
     if article.amounts:
         console.print(amounts_table(article))
+    if article.proposals:
+        console.print(proposals_table(article))
+        console.print(stances_table(article))
+
+
+def proposals_table(article: Article) -> Table:
+    """Each proposal with its proposer, backers and phases."""
+    table = Table(title="Proposals", title_justify="left")
+    for col in ("id", "name", "proposer", "backers", "phases"):
+        table.add_column(col, overflow="fold")
+    for p in article.proposals:
+        proposer = article.entity(p.proposer)
+        backers = [e.name for e in (article.entity(b) for b in p.backers) if e]
+        phases = "\n".join(f"{ph.n}. {ph.text}" for ph in p.phases)
+        table.add_row(
+            p.id,
+            p.name,
+            proposer.name if proposer else p.proposer_text or "",
+            ", ".join(backers),
+            phases,
+        )
+    return table
+
+
+def stances_table(article: Article) -> Table:
+    """Who stands where toward each proposal, with conditions, reporter and evidence."""
+    table = Table(title="Stances", title_justify="left")
+    for col in (
+        "id",
+        "proposal",
+        "actor",
+        "stance",
+        "conditions",
+        "reported by",
+        "date",
+        "evidence",
+    ):
+        table.add_column(col, overflow="fold")
+    for s in article.stances:
+        actor = article.entity(s.actor)
+        reporter = article.entity(s.reported_by)
+        table.add_row(
+            s.id,
+            s.proposal,
+            actor.name if actor else s.actor_text or "",
+            s.stance,
+            "; ".join(s.conditions),
+            reporter.name if reporter else "",
+            s.date or "",
+            s.text,
+        )
+    return table
 
 
 def entities_table(article: Article) -> Table:
