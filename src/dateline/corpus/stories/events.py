@@ -23,6 +23,8 @@ from dateline.store import tables as t
 
 DATE_SLACK_DAYS = 1  # outlets in different time zones date one act a day apart
 ASSERTED = frozenset({"asserted", "reported"})
+# Acts between parties, where "A met B" and "B met A" are one act.
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
 
 @dataclass
@@ -148,6 +150,8 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
 def same_act(report: Report, event: StoryEvent) -> bool:
     if (report.type, report.negated, report.mood) != (event.type, event.negated, event.mood):
         return False
+    if report.type in SYMMETRIC and _same_parties(report, event):
+        return _dates_agree(report.date, event.date)
     # No shared actor: one act only when neither names one and the recipients meet.
     unnamed = not report.actors and not event.actors
     if not (report.actors & event.actors) and not (
@@ -157,6 +161,19 @@ def same_act(report: Report, event: StoryEvent) -> bool:
     if report.recipients and event.recipients and not (report.recipients & event.recipients):
         return False
     return _dates_agree(report.date, event.date)
+
+
+def _same_parties(report: Report, event: StoryEvent) -> bool:
+    """"A met B" and "B met A": both sides named, and both found among the other's parties."""
+    mine = report.actors | report.recipients
+    theirs = event.actors | event.recipients
+    return bool(
+        report.actors
+        and report.recipients
+        and report.actors & theirs
+        and report.recipients & theirs
+        and mine & event.actors
+    )
 
 
 def _more_specific(a: str | None, b: str | None) -> str | None:

@@ -114,7 +114,7 @@ def _add(home: StoryProposal, article: Article, proposal: Proposal, sides: set[s
     if home.proposer is None and proposer is not None:
         home.proposer = proposer.name
     for backer in (article.entity(b) for b in proposal.backers):
-        if backer is not None and backer.name not in home.backers:
+        if backer is not None and backer.name not in (*home.backers, home.proposer):
             home.backers.append(backer.name)
     if len(proposal.phases) > len(home.phases):
         home.phases = [

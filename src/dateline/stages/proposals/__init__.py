@@ -10,6 +10,8 @@ reads each actor's position from the verb or noun that governs a mention. The wo
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from dateline.schema import Entity, Proposal, Quote, Span, Stance, Time
@@ -47,6 +49,14 @@ def extract_proposals(
         for i, f in enumerate((f for f in found if f.proposal in ids), 1)
     ]
     return proposals, stances
+
+
+def _calendar_date(time: Time | None) -> str | None:
+    """A stance's date: a TIMEX3 calendar value (2024-06-10, 2024-06), not a weekday whose
+    year the text leaves open (XXXX-WXX-7)."""
+    if time is None or time.type != "DATE" or not time.value:
+        return None
+    return time.value if re.match(r"\d{4}(-\d\d){0,2}$", time.value) else None
 
 
 def _put_forward(group: Group) -> bool:
@@ -91,7 +101,7 @@ def _stance(sid: str, found: Found, proposal: str, doc: Doc) -> Stance:
         conditions=[text[a:b] for a, b in found.conditions],
         reported_by=found.reported_by.id if found.reported_by else None,
         time=found.time.id if found.time else None,
-        date=found.time.value if found.time and found.time.type == "DATE" else None,
+        date=_calendar_date(found.time),
         start=evidence.start_char,
         end=evidence.end_char,
         text=evidence.text,

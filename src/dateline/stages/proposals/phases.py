@@ -20,12 +20,14 @@ def find_phases(
     """The phases of one proposal, numbered, in order; [] when the text lists none."""
     group = groups[group_index]
     lo, hi = _scope(group_index, groups)
-    count = _declared_count(doc, group_index, group, mentions, lo, hi)
+    counts = _declared_counts(doc, group_index, group, mentions, lo, hi)
     phases: dict[int | str, Span] = {}
-    if count is not None:
-        first = _starting_with(count[1])
+    for _, said in counts:
+        first = _starting_with(said)
         if first is not None:
             phases[1] = first
+            break
+    count = counts[0] if counts else None
     for token in doc:
         if not (lo <= token.idx < hi) or lemma(token) not in words().phase_nouns:
             continue
@@ -62,17 +64,19 @@ def _refers(token: Token, group_index: int, mentions: list[Mention]) -> bool:
     return pronoun_proposal(token, mentions) == group_index
 
 
-def _declared_count(
+def _declared_counts(
     doc: Doc, index: int, group: Group, mentions: list[Mention], lo: int, hi: int
-) -> tuple[int, Token] | None:
-    """ "The proposal includes three phases" -> (3, the verb), when its subject is the
-    proposal; "a three-phase plan" -> (3, the plan's head)."""
-    for m in group.mentions:  # "a four-stage plan"
+) -> list[tuple[int, Token]]:
+    """Counts of phases the text declares, with the word they hang on: "the proposal includes
+    three phases" -> (3, the verb), when its subject is the proposal (these first); "a
+    three-phase plan" -> (3, the plan's head)."""
+    found = []
+    for m in group.mentions:
         for child in m.head.children:
             if lemma(child) in words().phase_nouns:
                 value = _number(next((c for c in child.children if c.dep_ == "nummod"), None))
                 if value:
-                    return value, m.head
+                    found.append((value, m.head))
     for token in doc:
         if not (lo <= token.idx < hi) or lemma(token) not in words().phase_nouns:
             continue
@@ -82,8 +86,8 @@ def _declared_count(
         verb = token.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if value and subject is not None and _refers(subject, index, mentions):
-            return value, verb
-    return None
+            found.insert(0, (value, verb))
+    return found
 
 
 def _number(token: Token | None) -> int | None:

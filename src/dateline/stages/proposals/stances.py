@@ -176,6 +176,12 @@ def _conditions_in_clause(found: Found, verb: Token) -> None:
         return
     lex = words()
     for child in verb.children:
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        if child.dep_ == "conj" and lemma(child) in lex.condition_verbs and not own_subject:
+            span = cl.phrase_after(child)  # "supports the plan but wants guarantees"
+            found.conditions.append((span.start_char, span.end_char))
+            found.end = max(found.end, span.end - 1)
+            continue
         if child.dep_ != "advcl" or child.i < verb.i:
             continue
         if lemma(child) in lex.condition_verbs:
