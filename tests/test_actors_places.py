@@ -7,7 +7,7 @@ import pytest
 import dateline
 from dateline.schema import Article, Entity
 from dateline.stages.gazetteer import resolve
-from tests.conftest import spans_are_exact
+from tests.conftest import spans_are_exact, user_lexicon
 
 
 def entity(article: Article, name: str) -> Entity:
@@ -131,25 +131,16 @@ def test_nationality_before_a_name_codes_the_person() -> None:
     assert code(article, "Wanjiru Kamau")[0] == "KEN"
 
 
-def test_user_lexicon_extends_actors(tmp_path, monkeypatch) -> None:
-    from dateline import lexicons
+def test_user_lexicon_extends_actors(tmp_path) -> None:
     from dateline.stages import actors
 
-    lex = tmp_path / "mine.yaml"
-    lex.write_text("actors:\n  groups:\n    Zorvath Front: {country: KEN, sector: REB}\n")
-    monkeypatch.setenv(lexicons.ENV_VAR, str(lex))
-    lexicons.load.cache_clear()
-    actors._known_actors.cache_clear()
-    try:
+    text = "actors:\n  groups:\n    Zorvath Front: {country: KEN, sector: REB}\n"
+    with user_lexicon(tmp_path / "mine.yaml", text, actors._known_actors):
         article = dateline.read(
             "The Zorvath Front attacked a convoy near the border on Sunday, police said.",
             published="2021-04-05",
         )
         assert code(article, "Zorvath Front") == ("KEN", "REB")
-    finally:
-        monkeypatch.delenv(lexicons.ENV_VAR)
-        lexicons.load.cache_clear()
-        actors._known_actors.cache_clear()
 
 
 def test_coordinated_nationalities_are_separate_actors() -> None:

@@ -19,7 +19,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 @cache
-def _valences() -> dict[str, float]:
+def valences() -> dict[str, float]:
+    """VADER's lexicon: word -> valence on its -4 ... +4 scale (also read by the events stage)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     return dict(SentimentIntensityAnalyzer().lexicon)
@@ -28,11 +29,11 @@ def _valences() -> dict[str, float]:
 def measure_tone(text: str) -> Tone:
     """Tone of `text`: positive and negative words as percentages of all words, and their
     difference (-100 ... +100; news usually falls between -10 and +10)."""
-    valences = _valences()
+    table = valences()
     words = positive = negative = 0
     for match in _WORD.finditer(text):
         words += 1
-        valence = valences.get(match.group().lower().replace("’", "'"), 0.0)
+        valence = table.get(match.group().lower().replace("’", "'"), 0.0)
         if valence > 0:
             positive += 1
         elif valence < 0:

@@ -39,11 +39,12 @@ ARTICLE_SPEC = {
 }
 IMAGE_SPEC = columns("caption credit")
 ENTITY_SPEC = {
-    **columns("id name type aliases titles evidence mentions"),
+    **columns("id name type aliases titles evidence mentions members"),
     "actor": columns("country sector code evidence"),
     "geo": dict.fromkeys(GEO_KEYS, 1),
 }
-MENTION_SPEC = {**_SPAN, "kind": 1}
+EVIDENCE_SPEC = {**_SPAN, "kind": 1}
+MENTION_SPEC = {**EVIDENCE_SPEC, **columns("rule via")}
 TIME_SPEC = {**_SPAN, **columns("id type value mod")}
 QUOTE_SPEC = {
     **_SPAN,
@@ -52,7 +53,7 @@ QUOTE_SPEC = {
 EVENT_SPEC = {
     **columns(
         "id type mode context cameo actors recipients time date place negated modality "
-        "reported_by confidence actor_text recipient_text intended"
+        "reported_by confidence actor_text recipient_text intended mentions"
     ),
     "trigger": _SPAN,
     "sentence": columns("start end"),
@@ -126,6 +127,7 @@ def article_rows(
                 "actor_sector": (actor or {}).get("sector"),
                 "is_place": geo is not None,
                 **_geo_cells(geo, "geo_"),
+                "members": list(e.get("members") or []),
                 "extra": unmapped(e, ENTITY_SPEC),
             }
         )
@@ -137,6 +139,8 @@ def article_rows(
                     "position": i,
                     "kind": m["kind"],
                     **_span(m),
+                    "rule": m.get("rule"),
+                    **_via_cells(m.get("via")),
                     "extra": unmapped(m, MENTION_SPEC),
                 }
             )
@@ -148,7 +152,7 @@ def article_rows(
                     "position": i,
                     "kind": ev["kind"],
                     **_span(ev),
-                    "extra": unmapped(ev, MENTION_SPEC),
+                    "extra": unmapped(ev, EVIDENCE_SPEC),
                 }
             )
         for i, ev in enumerate((actor or {}).get("evidence") or []):
@@ -218,6 +222,7 @@ def article_rows(
                 "actor_text": v.get("actor_text"),
                 "recipient_text": v.get("recipient_text"),
                 "intended": v.get("intended"),
+                "mentions": [dict(m) for m in v.get("mentions") or []],
                 "extra": unmapped(v, EVENT_SPEC),
             }
         )
@@ -260,6 +265,23 @@ def _geo_cells(geo: Mapping[str, Any] | None, prefix: str) -> Row:
 
 def _geo_from(row: Mapping[str, Any], prefix: str) -> dict[str, Any]:
     return {key: row[f"{prefix}{key}"] for key in GEO_KEYS}
+
+
+def _via_cells(via: Mapping[str, Any] | None) -> Row:
+    return {
+        "via_text": (via or {}).get("text"),
+        "via_start": (via or {}).get("start"),
+        "via_end": (via or {}).get("end"),
+    }
+
+
+def _mention(row: Mapping[str, Any]) -> Row:
+    """A mention record from its row: span, kind, and how coreference linked it."""
+    via = None
+    if row.get("via_start") is not None:
+        via = {"text": row["via_text"], "start": row["via_start"], "end": row["via_end"]}
+    record = {**unspan(row), "kind": row["kind"], "rule": row.get("rule"), "via": via}
+    return with_extra(record, row["extra"])
 
 
 def build_article(
@@ -325,7 +347,8 @@ def build_article(
             "evidence": spans(evidence.get(key, []), "kind"),
             "actor": actor,
             "geo": geo,
-            "mentions": spans(mentions.get(key, []), "kind"),
+            "mentions": [_mention(r) for r in ordered(mentions.get(key, []))],
+            "members": list(e.get("members") or []),
         }
         entities.append(with_extra(record, e["extra"]))
     times = [
@@ -389,6 +412,7 @@ def build_article(
             "actor_text": v["actor_text"],
             "recipient_text": v["recipient_text"],
             "intended": v["intended"],
+            "mentions": list(v.get("mentions") or []),
         }
         events.append(with_extra(record, v["extra"]))
     amounts = [

@@ -109,7 +109,7 @@ articles = Table(
     Column("tone_positive", Float, comment="positive words, % of tone_words"),
     Column("tone_negative", Float, comment="negative words, % of tone_words"),
     Column("tone_words", Integer, comment="words counted for tone"),
-    # Migration 0004: the developing story the article belongs to (see corpus/stories).
+    # Migration 0005: the developing story the article belongs to (see corpus/stories).
     Column("story_id", ArticleId, index=True, comment="stories.id of the article's story"),
     ForeignKeyConstraint(["duplicate_of"], ["articles.id"], ondelete="SET NULL"),
 )
@@ -147,6 +147,7 @@ entities = Table(
     Column("geo_admin", Text),
     Column("extra", JSON, comment="Contract fields without a column of their own"),
     *geo_columns("geo_"),
+    Column("members", JSON, comment="Ids of the entities a group stands for"),
     PrimaryKeyConstraint("article_id", "entity_id"),
     _article_fk(),
 )
@@ -162,6 +163,10 @@ mentions = Table(
     Column("char_end", Integer, nullable=False),
     Column("kind", String(16), nullable=False),
     Column("extra", JSON, comment="Contract fields without a column of their own"),
+    Column("rule", String(32), comment="How coreference linked the mention"),
+    Column("via_text", Text, comment="Words the mention was linked through"),
+    Column("via_start", Integer),
+    Column("via_end", Integer),
     PrimaryKeyConstraint("article_id", "entity_id", "position"),
     _entity_fk("entity_id"),
 )
@@ -264,6 +269,7 @@ events = Table(
     Column("actor_text", Text, comment="The actor's words when no entity stands for them"),
     Column("recipient_text", Text, comment="The recipient's words when no entity stands for them"),
     Column("intended", String(16), comment="PLOVER type of the act intended or refused"),
+    Column("mentions", JSON, comment="Spans stating the same act"),
     PrimaryKeyConstraint("article_id", "event_id"),
     _article_fk(),
     _entity_fk("place_id"),

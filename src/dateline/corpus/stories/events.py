@@ -101,7 +101,7 @@ def reports_of(conn: Connection, article_ids: list[str]) -> list[Report]:
             e.c.modality,
             e.c.actor_text,
             e.c.recipient_text,
-            e.c.extra,
+            e.c.mentions,
         )
         .join(a, a.c.id == e.c.article_id)
         .where(e.c.article_id.in_(article_ids))
@@ -113,7 +113,7 @@ def reports_of(conn: Connection, article_ids: list[str]) -> list[Report]:
         recipients = roles.get((row.article_id, row.event_id, "recipient")) or _words(
             row.recipient_text
         )
-        restated = len((row.extra or {}).get("mentions") or [])
+        restated = len(row.mentions or [])
         out.append(
             Report(
                 row.article_id,

@@ -19,7 +19,7 @@ from dateline.stages.syntax import prep_objects
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RECIPIENT_PREPS = frozenset(
-    {"with", "to", "against", "from", "on", "upon", "toward", "towards", "at"}
+    {"with", "to", "against", "from", "on", "upon", "toward", "towards", "at", "between"}
 )
 PLACE_PREPS = frozenset({"in", "at", "inside", "near"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -157,6 +157,9 @@ def actors_of(trigger: Token, index: MentionIndex) -> tuple[list[Entity], list[E
     owner = _acl_owner(verb)
     if owner is not None:  # "farmers resorted to blocking roads", parsed as a noun's acl
         return entities_of(owner, index), []
+    raised = _raised_subject(verb)
+    if raised is not None:  # "were reported by local media to have visited": they visited
+        return entities_of(raised, index), []
     verb = _governor(verb)
     actors: list[Entity] = []
     passive_subjects: list[Entity] = []
@@ -173,7 +176,24 @@ def actors_of(trigger: Token, index: MentionIndex) -> tuple[list[Entity], list[E
                 actors += entities_of(pobj, index)
     if not actors and verb.dep_ == "relcl":
         actors += _relative_head(verb, index)
+    stances = lexicons.load("event_roles")["stative_passives"]
+    if not actors and passive_subjects and verb.lemma_.lower() in stances:
+        return passive_subjects, []  # "Vietnam is committed to opening up": Vietnam acts
     return actors, passive_subjects
+
+
+def _raised_subject(verb: Token) -> Token | None:
+    """The subject a passive report lends its infinitive: "Politicians were reported to have
+    visited", "the group is believed to have fired" (the agent of the report is its source)."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in _raising():
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
+
+@cache
+def _raising() -> frozenset[str]:
+    return reporting_verbs() | frozenset(lexicons.load("event_roles")["raising"])
 
 
 def _support_verb(noun: Token) -> bool:
@@ -264,6 +284,11 @@ def _relative_head(verb: Token, index: MentionIndex) -> list[Entity]:
     return entities_of(head, index)
 
 
+@cache
+def _theme_verbs() -> frozenset[str]:
+    return frozenset(v.lower() for v in lexicons.load("event_roles")["theme_objects"])
+
+
 def recipients_of(trigger: Token, words: list[Token], index: MentionIndex) -> list[Entity]:
     found: list[Entity] = []
     used = {t.i for t in words}
@@ -275,8 +300,11 @@ def recipients_of(trigger: Token, words: list[Token], index: MentionIndex) -> li
         return [c for c in head.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS]
 
     heads = [trigger] + [t for t in words[1:] if t.pos_ in ("NOUN", "PROPN", "VERB")]
+    theme = trigger.lemma_.lower() in _theme_verbs()  # "withdrew the US from the treaty"
     for head in heads:
         for child in head.children:
+            if child.dep_ in ("dobj", "attr") and theme:
+                continue
             if child.dep_ in ("dobj", "dative", "iobj", "attr") and child.i not in used:
                 found += entities_of(child, index)  # "met Gantz", "talks with Gantz"
                 found += [e for prep in recipient_preps(child) for e in objects_of(prep)]
@@ -395,6 +423,9 @@ def subject_token(trigger: Token) -> Token | None:
     owner = _acl_owner(trigger)
     if owner is not None:
         return owner
+    raised = _raised_subject(trigger)
+    if raised is not None:
+        return raised
     verb = _governor(trigger.head if trigger.pos_ == "NOUN" else trigger)
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj") and child.lower_ not in RELATIVE_PRONOUNS:

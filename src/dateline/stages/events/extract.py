@@ -35,6 +35,7 @@ from dateline.stages.events.args import (
     subject_token,
 )
 from dateline.stages.events.clock import EventClock
+from dateline.stages.events.evaluations import evaluations
 from dateline.stages.events.mood import event_rules, negated, polarity, reporter_of
 from dateline.stages.events.restatements import merge_restatements
 
@@ -58,15 +59,20 @@ class Pattern:
 
 @cache
 def _patterns() -> dict[str, list[Pattern]]:
-    """Trigger patterns by their first lemma, longest first."""
+    """Trigger patterns by their first lemma, longest first: the hand-written lexicon, then the
+    one derived from PETRARCH2's CAMEO verbs, whose entries give way to the same words
+    written by hand."""
     table: dict[str, list[Pattern]] = {}
-    for typ, entries in lexicons.load("events").items():
-        if typ not in EVENT_TYPES:
-            continue
-        for words, value in entries.items():
-            cameo, _, mode = str(value).partition(" ")
-            pattern = Pattern(tuple(words.lower().split()), typ, cameo, mode.strip() or None)
-            table.setdefault(pattern.words[0], []).append(pattern)
+    for name in ("events", "events_cameo"):
+        for typ, entries in lexicons.load(name).items():
+            if typ not in EVENT_TYPES:
+                continue
+            for words, value in entries.items():
+                cameo, _, mode = str(value).partition(" ")
+                pattern = Pattern(tuple(words.lower().split()), typ, cameo, mode.strip() or None)
+                known = table.setdefault(pattern.words[0], [])
+                if all(p.words != pattern.words for p in known):
+                    known.append(pattern)
     for patterns in table.values():
         patterns.sort(key=lambda p: -len(p.words))
     return table
@@ -142,6 +148,10 @@ def _triggers(doc: Doc) -> Iterator[_Found]:
     found = list(_obligations(doc))
     for f in found:
         used.update(t.i for t in f.token.subtree if t.dep_ == "aux" or t is f.token)
+    for verb, words, typ, cameo in evaluations(doc):  # "called the stabbing an act of barbarity"
+        if verb.i not in used:
+            found.append(_Found(verb, words, typ, cameo, "disapprove" if typ == "ACCUSE" else None))
+            used.update(t.i for t in words)
     for token in doc:
         if token.i in used or token.pos_ not in ("VERB", "NOUN") or token.dep_ in SKIP_DEPS:
             continue
@@ -276,7 +286,7 @@ def extract_events(
             if speaker is not None and _agrees(subject, speaker) and actor_like(speaker):
                 actor_text = np_text(speaker)  # "Rebels said they would"
         recipient_text = np_text(obj) if obj is not None and actor_like(obj) else None
-        if not (actors or recipients or actor_text or recipient_text):
+        if not (actors or actor_text or recipients):  # an act with neither doer nor target
             continue
         start, end = min(t.idx for t in words), max(t.idx + len(t) for t in words)
         quote = _quote_at(token.idx, quotes or [])

@@ -1,6 +1,6 @@
-"""Migration 0003 -> 0004 on SQLite and PostgreSQL: a corpus stored before stories keeps every
+"""Migration 0004 -> 0005 on SQLite and PostgreSQL: a corpus stored before stories keeps every
 row, its near-duplicate groups become its stories, the named views carry the story, and the
-downgrade gives 0003 back."""
+downgrade gives 0004 back."""
 
 from __future__ import annotations
 
@@ -27,11 +27,11 @@ def test_a_corpus_stored_before_stories_gets_its_rewrite_groups_as_stories(db_ur
         "1",
     )
     engine = store.engine
-    migrate.downgrade(engine, "0003")
+    migrate.downgrade(engine, "0004")
     assert "stories" not in inspect(engine).get_table_names()
     with engine.connect() as conn:
         before = {n: c for n, c in count_rows(conn, BEFORE).items()}
-    migrate.upgrade(engine, "0004")
+    migrate.upgrade(engine, "0005")
     with engine.connect() as conn:
         assert {n: c for n, c in count_rows(conn, BEFORE).items()} == before
         stories = dict(
@@ -46,7 +46,7 @@ def test_a_corpus_stored_before_stories_gets_its_rewrite_groups_as_stories(db_ur
         assert story_of[rewrite.id] == original.id
         view = set(conn.execute(text("SELECT DISTINCT story_id FROM events_named")).scalars())
         assert view == {original.id, other.id}
-    migrate.downgrade(engine, "0003")
+    migrate.downgrade(engine, "0004")
     with engine.connect() as conn:
         assert {n: c for n, c in count_rows(conn, BEFORE).items()} == before
         assert conn.execute(text("SELECT COUNT(*) FROM quotes_named")).scalar_one() > 0

@@ -10,8 +10,8 @@ groups it anew. The named views take their story_id from the story.
 This file is frozen with its revision: it names its own columns and does not import the
 current table definitions.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2025-12-02
 """
 
@@ -24,8 +24,8 @@ from pathlib import Path
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
