@@ -508,7 +508,4 @@ COUNTED = (
     "event_participants",
     "amounts",
     "images",
-    "proposals",
-    "stances",
-    "stories",
 )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from dateline.corpus.stories import profile
@@ -141,17 +141,15 @@ def _frequencies(conn: Connection, keys: list[str]) -> dict[str, int]:
 
 
 def _count(conn: Connection, keys: list[str]) -> None:
-    """Add one article to each key's count (an upsert on either backend)."""
-    rows = [{"key": k[: profile.MAX_KEY], "articles": 1} for k in dict.fromkeys(keys)]
+    """Add one article to each key's count: an upsert on either backend, run as one
+    executemany of a statement compiled once."""
     dialect = conn.dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    for start in range(0, len(rows), 500):
-        statement = insert(t.story_terms).values(rows[start : start + 500])
-        statement = statement.on_conflict_do_update(
-            index_elements=[t.story_terms.c.key],
-            set_={"articles": t.story_terms.c.articles + 1},
-        )
-        conn.execute(statement)
+    statement = insert(t.story_terms).values(key=bindparam("k"), articles=1)
+    statement = statement.on_conflict_do_update(
+        index_elements=[t.story_terms.c.key], set_={"articles": t.story_terms.c.articles + 1}
+    )
+    conn.execute(statement, [{"k": k[: profile.MAX_KEY]} for k in dict.fromkeys(keys)])
 
 
 def _day(value: str | None) -> date | None:

@@ -16,11 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Connection, and_, delete, func, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, select, update
 
 from dateline.corpus.stories.profile import fold
 from dateline.store import tables as t
 
+UPDATED = ("date", "mentions", "actors", "recipients")  # what a new report can change
 DATE_SLACK_DAYS = 1  # outlets in different time zones date one act a day apart
 ASSERTED = frozenset({"asserted", "reported"})
 # Acts between parties, where "A met B" and "B met A" are one act.
@@ -164,7 +165,7 @@ def same_act(report: Report, event: StoryEvent) -> bool:
 
 
 def _same_parties(report: Report, event: StoryEvent) -> bool:
-    """"A met B" and "B met A": both sides named, and both found among the other's parties."""
+    """ "A met B" and "B met A": both sides named, and both found among the other's parties."""
     mine = report.actors | report.recipients
     theirs = event.actors | event.recipients
     return bool(
@@ -252,27 +253,39 @@ def _load(conn: Connection, story_id: str) -> list[StoryEvent]:
 def _save(conn: Connection, story_id: str, events: list[StoryEvent]) -> None:
     se, m = t.story_events, t.story_event_mentions
     existing = set(conn.scalars(select(se.c.number).where(se.c.story_id == story_id)))
-    for ev in events:
-        values = {
+    rows = [
+        {
+            "story_id": story_id,
+            "number": ev.number,
             "type": ev.type,
             "date": ev.date,
             "article_id": ev.first[0],
             "event_id": ev.first[1],
+            "articles": 0,
+            "sources": 0,
             "mentions": ev.mentions,
             "actors": sorted(ev.actors),
             "recipients": sorted(ev.recipients),
         }
-        if ev.number in existing:
-            conn.execute(
-                update(se).where(se.c.story_id == story_id, se.c.number == ev.number).values(values)
-            )
-        else:
-            conn.execute(
-                se.insert().values(
-                    story_id=story_id, number=ev.number, articles=0, sources=0, **values
-                )
-            )
-    rows = [
+        for ev in events
+    ]
+    changed = [r for r in rows if r["number"] in existing]
+    if changed:
+        conn.execute(
+            update(se)
+            .where(se.c.story_id == bindparam("s"), se.c.number == bindparam("n"))
+            .values(
+                date=bindparam("date"),
+                mentions=bindparam("mentions"),
+                actors=bindparam("actors"),
+                recipients=bindparam("recipients"),
+            ),
+            [{"s": r["story_id"], "n": r["number"], **{k: r[k] for k in UPDATED}} for r in changed],
+        )
+    added = [r for r in rows if r["number"] not in existing]
+    if added:
+        conn.execute(se.insert(), added)
+    reports = [
         {
             "article_id": r.article_id,
             "event_id": r.event_id,
@@ -282,9 +295,9 @@ def _save(conn: Connection, story_id: str, events: list[StoryEvent]) -> None:
         for ev in events
         for r in ev.new
     ]
-    if rows:
-        conn.execute(delete(m).where(m.c.article_id.in_({r["article_id"] for r in rows})))
-        conn.execute(m.insert(), rows)
+    if reports:
+        conn.execute(delete(m).where(m.c.article_id.in_({r["article_id"] for r in reports})))
+        conn.execute(m.insert(), reports)
     _count(conn, story_id, [ev.number for ev in events])
 
 

@@ -18,9 +18,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from wordfreq import word_frequency
+from wordfreq import word_frequency as _word_frequency
 
 STEM = 6  # letters kept of a word
 SIZE = 15  # keys in a signature
@@ -42,6 +43,12 @@ class Terms:
     counts: Counter[str]
     prior: dict[str, float]
     headline: set[str]
+
+
+@lru_cache(maxsize=200_000)
+def word_frequency(word: str, lang: str) -> float:
+    """wordfreq's frequency, remembered: news repeats its words."""
+    return _word_frequency(word, lang)
 
 
 def fold(text: str) -> str:
