@@ -90,6 +90,11 @@ class Meta(Model):
     source_format: str | None = Field(
         default=None, description="Reader that produced the article: text, markdown, html, json."
     )
+    notes: list[str] = Field(
+        default_factory=list,
+        description="Why the article carries fewer annotations than usual, e.g. "
+        "'unsupported language: de' (kept with its metadata, not annotated).",
+    )
 
 
 class Mention(Span):

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from dateline.cli.common import DbOpt, ModelOpt, app, err, fail, open_db, shown_url
+from dateline.cli.common import DbOpt, ModelOpt, app, err, fail, open_db
 
 
 def _is_loopback(host: str) -> bool:
@@ -44,7 +44,7 @@ def serve(
         )
     app_ = create_app(store, Reader(model))
     err.print(
-        f"dateline: serving {shown_url(store.url)} at http://{host}:{port}/ (Ctrl+C stops)",
+        f"dateline: serving {store.shown_url} at http://{host}:{port}/ (Ctrl+C stops)",
         highlight=False,
     )
     try:

@@ -18,12 +18,12 @@ def columns(names: str) -> dict[str, Any]:
 def unmapped(record: Mapping[str, Any], spec: Mapping[str, Any]) -> dict[str, Any] | None:
     """The parts of `record` that no column holds (None when there are none).
 
-    Nulls are left out: an optional field comes back as its default, None.
+    Nulls and empty lists are left out: such a field comes back as its default (None, []).
     """
     out: dict[str, Any] = {}
     for key, value in record.items():
         if key not in spec:
-            if value is not None:
+            if value is not None and value != []:
                 out[key] = value
         elif isinstance(spec[key], dict) and isinstance(value, Mapping):
             rest = unmapped(value, spec[key])

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from dateline import lexicons
 from dateline.schema import Entity
+from dateline.stages import text_of
 from dateline.stages.actors import sector_of
 from dateline.stages.gazetteer import country_of_name
 from dateline.stages.syntax import prep_objects
@@ -29,6 +30,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "pcomp"})
 GOVERNOR_DEPS = CLIMB_DEPS | {"prep", "acomp"}
 _MAX_NP_TOKENS = 10
+# Appositions within appositions (or "including" lists within lists) deeper than this are
+# parser noise on garbled text, where a chain can be thousands of tokens long.
+_MAX_NESTING = 4
 
 
 class MentionIndex:
@@ -50,19 +54,25 @@ class MentionIndex:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    out = [token]
-    for child in token.children:
-        if child.dep_ == "conj":
-            out += _conjuncts(child)
+    """The token and the tokens coordinated under it, in order (iterative: a list of
+    thousands of items must not exhaust the stack)."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack += reversed([c for c in tok.children if c.dep_ == "conj"])
     return out
 
 
 def entities_of(
-    token: Token, index: MentionIndex, types: frozenset[str] = ACTOR_TYPES
+    token: Token, index: MentionIndex, types: frozenset[str] = ACTOR_TYPES, depth: int = 0
 ) -> list[Entity]:
     """Entities a noun phrase refers to: the head's own entity, members listed with
     "including", each conjunct, else an owner ("the Security Council's resolution")."""
     found: list[Entity] = []
+    if depth > _MAX_NESTING:
+        return found
     for tok in _conjuncts(token):
         including = [
             p
@@ -71,14 +81,16 @@ def entities_of(
             for p in c.children
             if p.dep_ == "pobj"
         ]
-        members = [e for m in including for e in entities_of(m, index, types)]
+        members = [e for m in including for e in entities_of(m, index, types, depth + 1)]
         if members:
             found += [e for e in members if e not in found]
             continue
         entity = index.entity(tok)
         named = [c for c in tok.children if c.dep_ == "appos"]
         if entity is None and named:  # "her counterpart Li Wei and Minister Omar Haddad"
-            found += [e for a in named for e in entities_of(a, index, types) if e not in found]
+            found += [
+                e for a in named for e in entities_of(a, index, types, depth + 1) if e not in found
+            ]
             continue
         if entity is not None and country_of(entity) is None:  # "Iraqi Kurds": code by Iraq
             entity = _origin_in_phrase(tok, index) or entity
@@ -228,7 +240,7 @@ def implied_actor(trigger: Token, entities: list[Entity]) -> Entity | None:
         return None
     if any(c.dep_ == "agent" for c in trigger.children):
         return None
-    text = trigger.doc.text
+    text = text_of(trigger.doc)
     para_end = text.find("\n", trigger.idx)
     para_end = len(text) if para_end < 0 else para_end
     best: tuple[int, Entity] | None = None

@@ -4,12 +4,14 @@ present happens on the article's date; a bare past continues the last dated even
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from dateline import lexicons
 from dateline.schema import Meta, Quote, Time
+from dateline.stages import text_of
 
 _NARRATIVE_REACH = 2  # sentences a dated event lends its date to undated past events after it
 
@@ -63,13 +65,14 @@ class EventClock:
             if span is not None:
                 self._governor[t.id] = self._verb_of(span.root).i
         self._last: tuple[int, str] | None = None  # (sentence start token, date)
+        self._sent_starts = [s.start for s in doc.sents]  # token index of each sentence
         self.narrative = self._narrative_date()
 
     def _narrative_date(self) -> str | None:
         """The day the news happened, where the lead says it ("On Friday, dock workers walked
         out ..."): the first day or month in the first paragraph that dates a verb in the
         past or present perfect. Undated past acts later in the story default to it."""
-        text = self.doc.text
+        text = text_of(self.doc)
         lead_end = text.find("\n")
         lead_end = len(text) if lead_end < 0 else lead_end
         for t in self.times:
@@ -141,10 +144,9 @@ class EventClock:
 
     def _sentences_back(self, trigger: Token) -> int:
         """Token distance that covers the previous `_NARRATIVE_REACH` sentences."""
-        sents = list(self.doc.sents)
-        idx = next(i for i, s in enumerate(sents) if s.start <= trigger.i < s.end)
-        first = sents[max(0, idx - _NARRATIVE_REACH)]
-        return trigger.sent.start - first.start
+        idx = bisect_right(self._sent_starts, trigger.i) - 1
+        first = self._sent_starts[max(0, idx - _NARRATIVE_REACH)]
+        return trigger.sent.start - first
 
     def remember(self, trigger: Token, date: str | None) -> None:
         if date is not None:

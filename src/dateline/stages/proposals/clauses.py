@@ -29,7 +29,7 @@ def subjects(verb: Token) -> list[Token]:
                 if child.lower_ in RELATIVE and current.dep_ == "relcl":
                     return [current.head]
                 return [child, *_conjuncts(child)]
-        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
         elif current.dep_ in ("relcl", "acl"):
             return [current.head]
@@ -74,7 +74,7 @@ def reporter(verb: Token) -> Token | None:
     """The reporting verb whose content clause holds `verb` ("told reporters that ...")."""
     current = verb
     for _ in range(4):
-        if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head is current:
+        if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head.i == current.i:
             return None
         current = current.head
         if lemma(current) in words().reporting:
@@ -100,7 +100,7 @@ def hypothetical(verb: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in current.children):
             return True
-        if current.dep_ not in ("conj", "xcomp") or current.head is current:
+        if current.dep_ not in ("conj", "xcomp") or current.head.i == current.i:
             return False
         current = current.head
     return False
@@ -110,7 +110,7 @@ def clause_bounds(verb: Token, keep: list[Token] = ()) -> tuple[int, int]:  # ty
     """Token range of the verb's own clause: its subject, auxiliaries, objects and
     complements, without the clauses merely attached to it; `keep` adds further subtrees.
     A verb under "vowed to" or "refused to" shows with the verb that controls it."""
-    while verb.dep_ == "xcomp" and verb.head is not verb:
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
     tokens = _clause_tokens(verb)
     for extra in keep:
@@ -166,7 +166,7 @@ def phrase_after(verb: Token, skip: frozenset[str] = frozenset({"mark", "aux", "
 def without_mark(clause: Token) -> Span:
     """A subordinate clause as written, without its "if" or "while"."""
     tokens = sorted(
-        (t for t in clause.subtree if not (t.dep_ == "mark" and t.head is clause)),
+        (t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)),
         key=lambda t: t.i,
     )
     start, end = tokens[0].i, tokens[-1].i

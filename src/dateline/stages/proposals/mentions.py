@@ -166,7 +166,7 @@ def _unrealized(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     up = verb
-    while up.dep_ in ("xcomp", "ccomp", "conj") and up.head is not up:
+    while up.dep_ in ("xcomp", "ccomp", "conj") and up.head.i != up.i:
         up = up.head
         if lemma(up) in words().requested:
             return True
@@ -179,7 +179,7 @@ def _subject(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in ("nsubj", "csubj"):
                 return child
-        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
         elif current.dep_ in ("relcl", "acl"):
             return current.head

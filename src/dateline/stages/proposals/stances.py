@@ -72,7 +72,7 @@ def find_stances(ctx: Context, groups: list[Group]) -> list[Found]:
 
 def _governor(ref: Token) -> tuple[Token, Token | None] | None:
     """The word that takes a stance on `ref` and, for a noun ("his support for"), its verb."""
-    while ref.dep_ == "conj" and ref.head is not ref:
+    while ref.dep_ == "conj" and ref.head.i != ref.i:
         ref = ref.head
     if ref.dep_ == "pobj":
         head = ref.head.head
