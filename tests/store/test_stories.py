@@ -90,6 +90,9 @@ def test_the_meeting_is_one_story_event_with_three_sources(stored):
         "Valley Post",
     }
     assert {"Elin Marsk", "Davor Hult"} == set(meeting["actor_names"] + meeting["recipient_names"])
+    # Three outlets' tolls ("about 900", "more than 1,200", "1,243" people killed) are one act.
+    (toll,) = [e for e in view["story_events"] if e["type"] == "ASSAULT"]
+    assert (toll["articles"], toll["sources"]) == (3, 3)
 
 
 def test_gdelt_writes_the_meeting_once_with_its_counts(stored, tmp_path):

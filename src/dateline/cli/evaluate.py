@@ -185,7 +185,7 @@ def eval_stories(
 
     corpus = _corpus_of(gold, corpus)
     with tempfile.TemporaryDirectory() as scratch:
-        store = open_db(db or f"sqlite:///{Path(scratch) / 'stories.db'}")
+        store = open_db(db or f"sqlite:///{Path(scratch) / 'stories.db'}", create=True)
         try:
             report, titles = ev.evaluate(
                 gold, corpus, store, workers=workers, model=model, regroup_first=regroup

@@ -18,6 +18,7 @@ from datetime import date
 
 from sqlalchemy import Connection, and_, bindparam, delete, func, select, update
 
+from dateline import lexicons
 from dateline.corpus.stories.profile import fold
 from dateline.store import tables as t
 
@@ -61,7 +62,7 @@ class StoryEvent:
 def entity_keys(name: str, aliases: list[str], kind: str, code: str | None) -> set[str]:
     """How an entity is recognized in another article: its names and aliases, a person's
     surname, and a specific actor code (country + sector) for a body or group."""
-    keys = {fold(n) for n in (name, *aliases) if n}
+    keys = {k for n in (name, *aliases) for k in _words(n)}
     if kind == "PERSON":
         keys |= {fold(n).split()[-1] for n in (name, *aliases) if n and len(n.split()) > 1}
     elif code and len(code) > 3:
@@ -132,7 +133,18 @@ def reports_of(conn: Connection, article_ids: list[str]) -> list[Report]:
 
 
 def _words(text: str | None) -> set[str]:
-    return {fold(text)} if text else set()
+    """An unresolved party's key: its words, or for a figure ("more than 1,200 people",
+    "1,243 people") what the figure counts, so outlets' differing tolls meet."""
+    if not text:
+        return set()
+    folded = fold(text)
+    words = folded.split()
+    figures = [n for n, w in enumerate(words) if any(c.isdigit() for c in w)]
+    if figures:
+        scale = lexicons.load("amounts")["multipliers"]
+        after = [w for w in words[figures[-1] + 1 :] if w not in scale]
+        return {f"counted:{after[0] if after else words[figures[-1]]}"}
+    return {folded}
 
 
 def _mood(modality: str) -> str:
