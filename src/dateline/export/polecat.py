@@ -2,8 +2,8 @@
 
 POLECAT's own weekly files are known for stray tabs and extra header cells; this writer
 flattens tabs and newlines inside values so every row has exactly 40 fields. As in POLECAT,
-one row per actor-recipient pair; only the first copy of each story is exported. Columns
-dateline cannot fill (COW codes, Wikipedia ids) are empty.
+one row per actor-recipient pair, written once per story event (from its first report; see
+export/selection.py). Columns dateline cannot fill (COW codes, Wikipedia ids) are empty.
 """
 
 from __future__ import annotations
