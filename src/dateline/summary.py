@@ -62,11 +62,17 @@ def print_summary(article: Article, console: Console) -> None:
         console.print(stances_table(article))
 
 
+def titled_table(title: str, columns: tuple[str, ...]) -> Table:
+    """A table of folding columns under a left-aligned title (the story and proposal views)."""
+    table = Table(title=title, title_justify="left")
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    return table
+
+
 def proposals_table(article: Article) -> Table:
     """Each proposal with its proposer, backers and phases."""
-    table = Table(title="Proposals", title_justify="left")
-    for col in ("id", "name", "proposer", "backers", "phases"):
-        table.add_column(col, overflow="fold")
+    table = titled_table("Proposals", ("id", "name", "proposer", "backers", "phases"))
     for p in article.proposals:
         proposer = article.entity(p.proposer)
         backers = [e.name for e in (article.entity(b) for b in p.backers) if e]
@@ -83,18 +89,8 @@ def proposals_table(article: Article) -> Table:
 
 def stances_table(article: Article) -> Table:
     """Who stands where toward each proposal, with conditions, reporter and evidence."""
-    table = Table(title="Stances", title_justify="left")
-    for col in (
-        "id",
-        "proposal",
-        "actor",
-        "stance",
-        "conditions",
-        "reported by",
-        "date",
-        "evidence",
-    ):
-        table.add_column(col, overflow="fold")
+    columns = ("id", "proposal", "actor", "stance", "conditions", "reported by", "date", "evidence")
+    table = titled_table("Stances", columns)
     for s in article.stances:
         actor = article.entity(s.actor)
         reporter = article.entity(s.reported_by)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from dateline.cli.common import ModelOpt, eval_app, fail, out
+from dateline.cli.common import ModelOpt, ReportFormatOpt, eval_app, fail, out
 from dateline.sources import ReadError
 
 
@@ -131,9 +131,7 @@ def eval_events(
     errors: Annotated[
         bool, typer.Option("--errors", help="List misses, extras and wrong dates by article.")
     ] = False,
-    fmt: Annotated[
-        Literal["table", "json"], typer.Option("--format", "-f", help="Output format.")
-    ] = "table",
+    fmt: ReportFormatOpt = "table",
     model: ModelOpt = None,
 ) -> None:
     """Score events on whole articles: P/R/F1 (type + actor + recipient), macro F1, per type,
@@ -171,9 +169,7 @@ def eval_stories(
     errors: Annotated[
         bool, typer.Option("--errors", help="List merging stories, wrong and missed pairs.")
     ] = False,
-    fmt: Annotated[
-        Literal["table", "json"], typer.Option("--format", "-f", help="Output format.")
-    ] = "table",
+    fmt: ReportFormatOpt = "table",
     model: ModelOpt = None,
 ) -> None:
     """Score story grouping: pairwise P/R/F1 of "same story", B-cubed F1, and stories that

@@ -6,9 +6,9 @@ import json
 from typing import Annotated, Any, Literal
 
 import typer
-from rich.table import Table
 
-from dateline.cli.common import DbOpt, app, err, fail, open_db, out
+from dateline.cli.common import DbOpt, ReportFormatOpt, app, err, fail, open_db, out
+from dateline.summary import titled_table
 
 STORY_COLUMNS = ["id", "title", "first", "last", "articles", "outlets", "events"]
 
@@ -66,9 +66,7 @@ def story(
     story_id: Annotated[
         str, typer.Argument(help="Story id (or a unique prefix, or an article id).")
     ],
-    fmt: Annotated[
-        Literal["table", "json"], typer.Option("--format", "-f", help="Output format.")
-    ] = "table",
+    fmt: ReportFormatOpt = "table",
     db: DbOpt = None,
 ) -> None:
     """One story: its events once each with their sources, its proposals with the stances
@@ -92,9 +90,7 @@ def print_story(view: dict[str, Any]) -> None:
         f"{len(view['story_events'])} story events from {view['article_events']} article events",
         highlight=False,
     )
-    table = Table(title="Articles", title_justify="left")
-    for name in ("published", "publisher", "headline", "id"):
-        table.add_column(name, overflow="fold")
+    table = titled_table("Articles", ("published", "publisher", "headline", "id"))
     for m in view["members"]:
         copy = " (rewrite)" if m["duplicate_of"] else ""
         table.add_row(
@@ -108,18 +104,9 @@ def print_story(view: dict[str, Any]) -> None:
 
 
 def _print_events(events: list[dict[str, Any]]) -> None:
-    table = Table(title="Events, once each", title_justify="left")
-    for name in (
-        "date",
-        "type",
-        "actor",
-        "recipient",
-        "articles",
-        "sources",
-        "mentions",
-        "reported as",
-    ):
-        table.add_column(name, overflow="fold")
+    columns = ("date", "type", "actor", "recipient", "articles", "sources", "mentions")
+    columns += ("reported as",)
+    table = titled_table("Events, once each", columns)
     for e in sorted(events, key=lambda e: (e["date"] or "9999", e["number"])):
         triggers = "; ".join(dict.fromkeys(r["trigger_text"] for r in e["reports"]))
         table.add_row(
@@ -145,9 +132,8 @@ def _print_proposals(proposals: list[dict[str, Any]]) -> None:
         )
         for phase in p["phases"]:
             out.print(f"   phase {phase['n']}: {phase['text']}", highlight=False)
-        table = Table(title="Stances over time", title_justify="left")
-        for name in ("date", "actor", "stance", "conditions", "reported by", "outlet", "evidence"):
-            table.add_column(name, overflow="fold")
+        columns = ("date", "actor", "stance", "conditions", "reported by", "outlet", "evidence")
+        table = titled_table("Stances over time", columns)
         for s in p["stances"]:
             table.add_row(
                 s["date"] or "",
