@@ -7,7 +7,17 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from dateline.cli.common import DbOpt, ReportFormatOpt, app, err, fail, open_db, out
+from dateline.cli.common import (
+    DbOpt,
+    ReportFormatOpt,
+    app,
+    err,
+    fail,
+    open_db,
+    out,
+    valid_partial_date,
+    valid_text,
+)
 from dateline.summary import titled_table
 
 STORY_COLUMNS = ["id", "title", "first", "last", "articles", "outlets", "events"]
@@ -15,9 +25,20 @@ STORY_COLUMNS = ["id", "title", "first", "last", "articles", "outlets", "events"
 
 @app.command()
 def stories(
-    since: Annotated[str | None, typer.Option(help="Stories still running on or after.")] = None,
-    until: Annotated[str | None, typer.Option(help="Stories begun up to (YYYY[-MM[-DD]]).")] = None,
-    contains: Annotated[str | None, typer.Option(help="Words of the title.")] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            help="Stories still running on or after (YYYY[-MM[-DD]]).",
+            callback=valid_partial_date,
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(help="Stories begun up to (YYYY[-MM[-DD]]).", callback=valid_partial_date),
+    ] = None,
+    contains: Annotated[
+        str | None, typer.Option(help="Words of the title.", callback=valid_text)
+    ] = None,
     min_articles: Annotated[
         int, typer.Option("--min-articles", min=1, help="Only stories with this many articles.")
     ] = 1,
