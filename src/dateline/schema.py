@@ -209,6 +209,68 @@ class Amount(Span):
     casualty: bool = Field(default=False, description="A count of the killed or wounded.")
 
 
+class Phase(Span):
+    """One part of a proposal as the text lists it ("the second phase would include ...")."""
+
+    n: int = Field(description="Its number: 1 for the first phase, the count for the final.")
+
+
+class Proposal(Model):
+    """A plan, deal, proposal, resolution or initiative the article talks about."""
+
+    id: str
+    name: str = Field(description="The proposal as the text first names it (text[start:end]).")
+    proposer: str | None = Field(default=None, description="Entity that put it forward.")
+    phases: list[Phase] = Field(default_factory=list)
+    start: int
+    end: int
+    kind: str | None = Field(
+        default=None, description="Its head noun as a kind: proposal, plan, deal, resolution, ..."
+    )
+    proposer_text: str | None = Field(
+        default=None, description="The words naming the proposer when no entity stands for them."
+    )
+    backers: list[str] = Field(
+        default_factory=list,
+        description='Entities the text says back it ("the U.S.-backed proposal").',
+    )
+    mentions: list[Span] = Field(
+        default_factory=list,
+        description='Every phrase that refers to it ("the deal", "the U.S. plan").',
+    )
+
+
+StanceKind = Literal["supports", "accepts", "conditional", "rejects", "undecided"]
+
+
+class Stance(Model):
+    """Where an actor stands toward a proposal, with the words that say so."""
+
+    id: str
+    proposal: str
+    actor: str | None = None
+    stance: StanceKind
+    conditions: list[str] = Field(
+        default_factory=list, description="What a conditional acceptance demands."
+    )
+    reported_by: str | None = Field(
+        default=None, description="Entity whose statement reports the stance."
+    )
+    time: str | None = Field(default=None, description="Time expression (T id) of the stance.")
+    start: int
+    end: int
+    text: str = Field(default="", description="The evidence: text[start:end].")
+    actor_text: str | None = Field(
+        default=None, description="The actor's words when no entity stands for them."
+    )
+    date: str | None = Field(default=None, description="The stance's date (TIMEX3 value).")
+    cue: str | None = Field(default=None, description="The word that expresses it (rejected).")
+    threats: list[str] = Field(
+        default_factory=list,
+        description='What the actor threatens to do over it ("bring down the government").',
+    )
+
+
 class Tone(Model):
     """GDELT's document tone: the share of positive words minus the share of negative words."""
 
@@ -233,6 +295,8 @@ class Article(Model):
     events: list[Event] = Field(default_factory=list)
     amounts: list[Amount] = Field(default_factory=list)
     tone: Tone | None = Field(default=None, description="Tone of the whole text (GDELT AvgTone).")
+    proposals: list[Proposal] = Field(default_factory=list)
+    stances: list[Stance] = Field(default_factory=list)
 
     def model_dump(self, **kwargs: Any) -> dict[str, Any]:  # type: ignore[override]
         """Dump with the public key `schema` (not the Python attribute name)."""

@@ -57,6 +57,54 @@ def print_summary(article: Article, console: Console) -> None:
         console.print(events_table(article))
     if article.amounts:
         console.print(amounts_table(article))
+    if article.proposals:
+        console.print(proposals_table(article))
+        console.print(stances_table(article))
+
+
+def titled_table(title: str, columns: tuple[str, ...]) -> Table:
+    """A table of folding columns under a left-aligned title (the story and proposal views)."""
+    table = Table(title=title, title_justify="left")
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    return table
+
+
+def proposals_table(article: Article) -> Table:
+    """Each proposal with its proposer, backers and phases."""
+    table = titled_table("Proposals", ("id", "name", "proposer", "backers", "phases"))
+    for p in article.proposals:
+        proposer = article.entity(p.proposer)
+        backers = [e.name for e in (article.entity(b) for b in p.backers) if e]
+        phases = "\n".join(f"{ph.n}. {ph.text}" for ph in p.phases)
+        table.add_row(
+            p.id,
+            p.name,
+            proposer.name if proposer else p.proposer_text or "",
+            ", ".join(backers),
+            phases,
+        )
+    return table
+
+
+def stances_table(article: Article) -> Table:
+    """Who stands where toward each proposal, with conditions, reporter and evidence."""
+    columns = ("id", "proposal", "actor", "stance", "conditions", "reported by", "date", "evidence")
+    table = titled_table("Stances", columns)
+    for s in article.stances:
+        actor = article.entity(s.actor)
+        reporter = article.entity(s.reported_by)
+        table.add_row(
+            s.id,
+            s.proposal,
+            actor.name if actor else s.actor_text or "",
+            s.stance,
+            "; ".join(s.conditions),
+            reporter.name if reporter else "",
+            s.date or "",
+            s.text,
+        )
+    return table
 
 
 def entities_table(article: Article) -> Table:

@@ -15,7 +15,9 @@ BODY = (
     "Tuesday in Geneva to discuss the drought in the Horn of Africa. "
     "\u201cWe will not abandon our partners,\u201d Duarte told reporters after the talks. "
     "Kenya accused the World Bank of delaying aid, saying more than 2,000 families had lost "
-    "their homes since January. The bank rejected the accusation in a statement on Wednesday."
+    "their homes since January. The bank rejected the accusation in a statement on Wednesday. "
+    "Kenya proposed a water plan with two phases: new wells, then pipelines. Duarte backed the "
+    "plan if the bank pays."
 )
 
 
@@ -47,6 +49,7 @@ def sample_article(
     text = body
     sentence_2 = text.index("Kenya accused")
     sentence_3 = text.index("The bank rejected")
+    sentence_4 = text.index("Kenya proposed")
     record = {
         "schema": "dateline/1",
         "id": hashlib.sha256(text.encode()).hexdigest(),
@@ -239,7 +242,7 @@ def sample_article(
                 "actors": ["E5"],
                 "recipients": ["E4"],
                 "trigger": _at(text, "rejected"),
-                "sentence": {"start": sentence_3, "end": len(text)},
+                "sentence": {"start": sentence_3, "end": sentence_4 - 1},
                 "time": "T3",
                 "date": "2024-03-06",
                 "place": None,
@@ -262,6 +265,39 @@ def sample_article(
                 "predicate": "lost",
                 "casualty": False,
             },
+        ],
+        "proposals": [
+            {
+                "id": "P1",
+                "name": "water plan with two phases",
+                "proposer": "E4",
+                "phases": [
+                    {"n": 1, **_at(text, "new wells")},
+                    {"n": 2, **_at(text, "pipelines")},
+                ],
+                "start": _at(text, "water plan with two phases")["start"],
+                "end": _at(text, "water plan with two phases")["end"],
+                "kind": "plan",
+                "proposer_text": None,
+                "backers": ["E1"],
+                "mentions": [_at(text, "water plan with two phases"), _at(text, "plan", 1)],
+            }
+        ],
+        "stances": [
+            {
+                "id": "S1",
+                "proposal": "P1",
+                "actor": "E1",
+                "stance": "conditional",
+                "conditions": ["the bank pays"],
+                "reported_by": "E5",
+                "time": "T3",
+                **_at(text, "Duarte backed the plan if the bank pays"),
+                "actor_text": None,
+                "date": "2024-03-06",
+                "cue": "backed",
+                "threats": ["pull out"],
+            }
         ],
     }
     record["tone"] = {"score": -1.5152, "positive": 3.0303, "negative": 4.5455, "words": 66}

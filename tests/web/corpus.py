@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from dateline.corpus.stories import after_write
 from dateline.pipeline import Pipeline
 from dateline.sources import ReadError, iter_documents, load_text
 from dateline.store import Extracted, dedup, open_store
@@ -54,7 +55,7 @@ def build(db_url: str) -> dict[str, str]:
             if isinstance(article, ReadError):
                 raise article
             item = Extracted(article.model_dump(), name, dedup.signature(article.text))
-            store.write([item], "test")
+            store.write([item], "test", after=after_write)
             ids[Path(name).name] = article.id
     finally:
         store.close()

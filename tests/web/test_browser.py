@@ -177,3 +177,12 @@ def test_a_pasted_payload_does_not_run_either(page):
     page.wait_for_timeout(300)
     assert page.evaluate("typeof window.__xss") == "undefined" and page.dialogs == []
     assert "<img src=x onerror=alert('read')>" in page.locator("#text").inner_text()
+
+
+def test_story_page_shows_events_once_and_the_proposal(page):
+    page.goto("/stories")
+    page.click("#stories tbody tr:first-child a")
+    page.wait_for_selector("#story-events")
+    assert page.locator("#story-events tbody tr").count() > 0
+    assert page.locator("#proposals .proposal").count() == 1
+    shot(page, "story")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 from rich.console import Console
@@ -204,6 +204,9 @@ ModelOpt = Annotated[
 ]
 LexiconOpt = Annotated[
     list[Path] | None, typer.Option("--lexicon", help="User lexicon YAML (repeatable).")
+]
+ReportFormatOpt = Annotated[
+    Literal["table", "json"], typer.Option("--format", "-f", help="Output format.")
 ]
 
 

@@ -88,7 +88,7 @@ def ingest(
 
 
 ExportFormat = Literal["jsonl", "csv", "parquet", "gdelt", "polecat"]
-FlatTable = Literal["events", "quotes", "articles", "entities", "amounts"]
+FlatTable = Literal["events", "quotes", "articles", "entities", "amounts", "stances", "stories"]
 
 
 @app.command("export")
@@ -98,7 +98,10 @@ def export_corpus(
     db: DbOpt = None,
     table: Annotated[FlatTable, typer.Option(help="Table to write as csv or parquet.")] = "events",
     include_duplicates: Annotated[
-        bool, typer.Option(help="gdelt/polecat: also export events of near-duplicate articles.")
+        bool,
+        typer.Option(
+            help="gdelt/polecat: a row for every report of an event, not one per story event."
+        ),
     ] = False,
     header: Annotated[bool, typer.Option(help="gdelt: write a header row.")] = False,
 ) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from dateline.cli.common import ModelOpt, eval_app, fail, out
+from dateline.cli.common import ModelOpt, ReportFormatOpt, eval_app, fail, out
 from dateline.sources import ReadError
 
 
@@ -131,9 +131,7 @@ def eval_events(
     errors: Annotated[
         bool, typer.Option("--errors", help="List misses, extras and wrong dates by article.")
     ] = False,
-    fmt: Annotated[
-        Literal["table", "json"], typer.Option("--format", "-f", help="Output format.")
-    ] = "table",
+    fmt: ReportFormatOpt = "table",
     model: ModelOpt = None,
 ) -> None:
     """Score events on whole articles: P/R/F1 (type + actor + recipient), macro F1, per type,
@@ -154,3 +152,45 @@ def eval_events(
     if errors:
         report_.print_errors(report, out)
     report_.print_report(report, out)
+
+
+@eval_app.command("stories")
+def eval_stories(
+    gold: Annotated[Path, typer.Argument(help="Gold stories, JSONL: story, ids.")],
+    corpus: CorpusOpt = None,
+    db: Annotated[
+        str | None,
+        typer.Option(help="Database to ingest into and keep [default: a scratch SQLite file]."),
+    ] = None,
+    regroup: Annotated[
+        bool, typer.Option(help="Group the stored articles anew before scoring.")
+    ] = False,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes for the ingest.")] = 1,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List merging stories, wrong and missed pairs.")
+    ] = False,
+    fmt: ReportFormatOpt = "table",
+    model: ModelOpt = None,
+) -> None:
+    """Score story grouping: pairwise P/R/F1 of "same story", B-cubed F1, and stories that
+    merge gold stories. The corpus goes through the real incremental ingest, in its order."""
+    import tempfile
+
+    from dateline.cli.common import open_db
+    from dateline.eval import stories as ev
+
+    corpus = _corpus_of(gold, corpus)
+    with tempfile.TemporaryDirectory() as scratch:
+        store = open_db(db or f"sqlite:///{Path(scratch) / 'stories.db'}", create=True)
+        try:
+            report, titles = ev.evaluate(
+                gold, corpus, store, workers=workers, model=model, regroup_first=regroup
+            )
+        except (ValueError, RuntimeError) as exc:
+            raise fail(str(exc)) from None
+        finally:
+            store.close()
+    if fmt == "json":
+        typer.echo(json.dumps(ev.as_dict(report, errors=errors), indent=2, ensure_ascii=False))
+        return
+    ev.print_report(report, out, titles, errors)

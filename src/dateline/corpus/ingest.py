@@ -27,6 +27,7 @@ from dateline.corpus.extract import (
     init_worker,
     setup,
 )
+from dateline.corpus.stories import after_write
 from dateline.pipeline import (
     DEFAULT_MODEL,
     EXTRACTOR_VERSION,
@@ -193,7 +194,7 @@ class Ingest:
     def _commit(self, pending: list[Extracted], summary: Summary) -> None:
         if not pending:
             return
-        result, refused = self.store.write(pending, EXTRACTOR_VERSION)
+        result, refused = self.store.write(pending, EXTRACTOR_VERSION, after=after_write)
         summary.stored += result.stored
         summary.reprocessed += result.replaced
         summary.duplicates += result.duplicates

@@ -8,6 +8,7 @@ from pathlib import Path
 from dateline.export import gdelt, polecat
 from dateline.export.columns import TABLES
 from dateline.export.flat import table_rows
+from dateline.export.selection import events_to_write, story_rows
 from dateline.export.tabular import write_csv, write_parquet
 from dateline.store import Store
 
@@ -38,25 +39,18 @@ def export(
     if fmt in ("csv", "parquet"):
         columns = TABLES[table]
         rows = (
-            row
-            for record in store.records()
-            for row in table_rows(table, record.article, record.story_id)
+            story_rows(store)
+            if table == "stories"
+            else (
+                row
+                for record in store.records()
+                for row in table_rows(table, record.article, record.story_id)
+            )
         )
         writer = write_csv if fmt == "csv" else write_parquet
         return writer(rows, columns, out)
-    originals = not include_duplicates
     if fmt == "gdelt":
-        return gdelt.write(_with_sizes(store, originals), out, header)
+        return gdelt.write(events_to_write(store, include_duplicates), out, header)
     if fmt == "polecat":
-        return polecat.write(store.records(originals_only=originals), out)
+        return polecat.write(events_to_write(store, include_duplicates), out)
     raise ValueError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
-
-
-def _with_sizes(store: Store, originals: bool):  # type: ignore[no-untyped-def]
-    """Records paired with their story sizes, looked up a page at a time."""
-    from itertools import islice
-
-    records = store.records(originals_only=originals)
-    while page := list(islice(records, 200)):
-        sizes = store.story_sizes({r.story_id for r in page})
-        yield from ((r, sizes.get(r.story_id, (1, 1))) for r in page)

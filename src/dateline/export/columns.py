@@ -86,8 +86,9 @@ EVENTS = columns(
     (
         "story_id",
         "string",
-        "The article id of the story's first copy: equal for rewrites of one "
-        "wire story, so `story_id` counts independent sources.",
+        "The article's story (`dateline stories`): equal for the articles of one developing "
+        "story across outlets, rewrites of one wire story included. For an article stored "
+        "before stories existed, the id of the first copy of its wire story.",
     ),
 )
 
@@ -110,7 +111,7 @@ QUOTES = columns(
     ("published", "string", "Publication date of the article."),
     ("headline", "string", "Headline of the article."),
     ("url", "string", "URL of the article."),
-    ("story_id", "string", "Id of the story's first copy (see events)."),
+    ("story_id", "string", "The article's story (see events)."),
 )
 
 ARTICLES = columns(
@@ -140,7 +141,7 @@ ARTICLES = columns(
     ("entities", "int", "Entities found."),
     ("events", "int", "Events coded."),
     ("quotes", "int", "Quotes found."),
-    ("story_id", "string", "Id of the story's first copy (see events)."),
+    ("story_id", "string", "The article's story (see events)."),
     ("text", "string", "The normalized body text."),
 )
 
@@ -182,7 +183,47 @@ AMOUNTS = columns(
     ("published", "string", "Publication date of the article."),
     ("headline", "string", "Headline of the article."),
     ("url", "string", "URL of the article."),
-    ("story_id", "string", "Id of the story's first copy (see events)."),
+    ("story_id", "string", "The article's story (see events)."),
+)
+
+STANCES = columns(
+    ("article_id", "string", "sha256 of the article text."),
+    ("stance_id", "string", "Stance id within the article (`S1`, …)."),
+    ("proposal_id", "string", "The proposal's id within the article (`P1`, …)."),
+    ("proposal", "string", "The proposal as the article first names it."),
+    ("proposer", "string", "Who put the proposal forward."),
+    ("actor", "string", "Who takes the stance (entity name, else the article's words)."),
+    ("actor_code", "string", "Actor code of who takes it (`PSEREB`)."),
+    ("actor_country", "string", "Country of who takes it (ISO alpha-3)."),
+    (
+        "stance",
+        "string",
+        "supports, accepts, conditional (accepts with conditions), rejects or undecided.",
+    ),
+    ("conditions", "string", "What a conditional acceptance demands, `; `-separated."),
+    ("threats", "string", "What the actor threatens over it, `; `-separated."),
+    ("reported_by", "string", "Whose statement reports the stance."),
+    ("date", "string", "Date of the stance (TIMEX3 value), when the text gives one."),
+    ("cue", "string", "The word that expresses it (rejected, support, …)."),
+    ("text", "string", "The evidence: the clause that states the stance."),
+    ("char_start", "int", "Character offset of the evidence in the article text."),
+    ("char_end", "int", "End offset of the evidence."),
+    ("published", "string", "Publication date of the article."),
+    ("headline", "string", "Headline of the article."),
+    ("url", "string", "URL of the article."),
+    ("story_id", "string", "The article's story (see events)."),
+)
+
+STORIES = columns(
+    ("story_id", "string", "Id of the story (the id of the first article stored in it)."),
+    ("title", "string", "Headline of the story's most central article."),
+    ("first", "string", "Earliest publication date of its articles."),
+    ("last", "string", "Latest publication date of its articles."),
+    ("articles", "int", "Articles in the story, rewrites included."),
+    ("outlets", "int", "Distinct publishers of those articles."),
+    ("publishers", "string", "The publishers, `; `-separated."),
+    ("events", "int", "Story events: acts reported in the story, each counted once."),
+    ("article_ids", "string", "Ids of its articles, oldest first, `; `-separated."),
 )
 
 TABLES = {
@@ -191,4 +232,6 @@ TABLES = {
     "articles": ARTICLES,
     "entities": ENTITIES,
     "amounts": AMOUNTS,
+    "stances": STANCES,
+    "stories": STORIES,
 }

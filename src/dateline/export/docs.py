@@ -14,6 +14,8 @@ FLAT_INTRO = {
     "articles": "One row per article.",
     "entities": "One row per entity (person, organization, place, group) per article.",
     "amounts": "One row per claimed figure.",
+    "stances": "One row per stance an article reports toward a proposal.",
+    "stories": "One row per story (articles of one developing story across outlets).",
 }
 
 GDELT_DOCS = [
@@ -70,12 +72,16 @@ GDELT_DOCS = [
         ["AvgTone"],
         "Tone of the article: % positive words − % negative words (−100 … +100), as GDELT "
         "defines it, with VADER's lexicon instead of GDELT's dictionaries (see Tone). GDELT "
-        "averages over every article that mentions the event; this is the tone of the story's "
-        "first copy (its near-duplicate rewrites have nearly the same words).",
+        "averages over every article that mentions the event; this is the tone of the event's "
+        "first report.",
     ),
     (
-        ["NumMentions", "NumArticles"],
-        "Articles reporting the story: the first copy and its near-duplicate rewrites.",
+        ["NumArticles"],
+        "Articles of the story that report this event (its story event's reports).",
+    ),
+    (
+        ["NumMentions"],
+        "Statements of the event in those articles, restatements within an article included.",
     ),
     (["NumSources"], "Distinct publishers among those articles."),
     (
@@ -182,16 +188,19 @@ def markdown() -> str:
         "* **jsonl**: one `dateline/1` record per line, every field (load with "
         "`pandas.read_json(path, lines=True)`).",
         "* **csv**, **parquet**: one flat table, chosen with `--table events|quotes|articles|"
-        "entities|amounts` (default `events`). Several values in one cell (two actors) are joined "
-        "with `; `. Parquet columns are typed as listed. Every article is included; rewrites "
-        "of one story share a `story_id`.",
+        "entities|amounts|stances|stories` (default `events`). Several values in one cell (two "
+        "actors) are joined with `; `. Parquet columns are typed as listed. Every article is "
+        "included; the articles of one story share a `story_id`.",
         "* **gdelt**: the 61 columns of a GDELT 2.0 Event table, tab-separated, no header "
         "(add `--header`), one row per actor–recipient pair.",
         "* **polecat**: POLECAT's 40 PLOVER columns, tab-separated, with a header.",
         "",
-        "gdelt and polecat leave out near-duplicate articles (rewrites of a story already "
-        "stored) so that one wire story is not counted as many events; `--include-duplicates` "
-        "keeps them.",
+        "gdelt and polecat write one event per story event: an act reported by twelve outlets "
+        "is one row (from its first report) with NumArticles 12 and NumSources the distinct "
+        "outlets; `--include-duplicates` writes every report of it instead, each with the "
+        "story event's counts. Articles stored before story events existed (run `dateline "
+        "stories --regroup`) are written as before: the first copy of each wire story, counted "
+        "with its rewrites.",
         "",
     ]
     for table, columns in TABLES.items():

@@ -207,6 +207,39 @@ def amount_rows(article: Article, story_id: str | None = None) -> list[Row]:
     return rows
 
 
+def stance_rows(article: Article, story_id: str | None = None) -> list[Row]:
+    rows = []
+    proposals = {p.id: p for p in article.proposals}
+    times = {t.id: t for t in article.times}
+    for s in article.stances:
+        proposal = proposals.get(s.proposal)
+        proposer = article.entity(proposal.proposer) if proposal else None
+        actor = article.entity(s.actor)
+        reporter = article.entity(s.reported_by)
+        when = times.get(s.time or "")
+        rows.append(
+            {
+                "article_id": article.id,
+                "stance_id": s.id,
+                "proposal_id": s.proposal,
+                "proposal": proposal.name if proposal else None,
+                "proposer": proposer.name if proposer else (proposal and proposal.proposer_text),
+                "actor": actor.name if actor else s.actor_text,
+                "actor_code": actor.actor.code if actor and actor.actor else None,
+                "actor_country": actor.actor.country if actor and actor.actor else None,
+                "stance": s.stance,
+                "conditions": joined(s.conditions),
+                "threats": joined(s.threats),
+                "reported_by": reporter.name if reporter else None,
+                "date": s.date or (when.value if when else None),
+                "cue": s.cue,
+                "text": s.text,
+                **_located(article, s.start, s.end, story_id),
+            }
+        )
+    return rows
+
+
 def actor_rows(article: Article) -> list[Row]:
     """The article's actors for `dateline actors FILE`: who they are and what they do."""
     as_actor: dict[str, int] = {}
@@ -252,6 +285,8 @@ def table_rows(table: str, article: Article, story_id: str | None = None) -> lis
         return entity_rows(article, story_id)
     if table == "amounts":
         return amount_rows(article, story_id)
+    if table == "stances":
+        return stance_rows(article, story_id)
     if table == "articles":
         return [article_row(article, story_id)]
     raise ValueError(f"unknown table {table!r}")

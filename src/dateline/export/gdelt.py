@@ -2,9 +2,8 @@
 
 One row per actor-recipient pair of an event (an event with two actors gives two rows, as
 PETRARCH and GDELT code compound actors). Columns dateline cannot fill (ethnic, religion and
-known-group codes, ADM2 codes) are left empty. Only the first copy of each story is exported;
-NumArticles/NumSources count its near-duplicates, so a wire story printed by ten outlets is
-one event reported ten times, not ten events.
+known-group codes, ADM2 codes) are left empty. One row per story event (see selection.py):
+an act reported by ten outlets is one event with NumArticles 10, not ten events.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from dateline.export import codes
 from dateline.export.scales import article_tone, goldstein
+from dateline.export.selection import Reported
 from dateline.schema import Article, Entity, Event
 from dateline.store import StoredArticle
 
@@ -66,48 +66,50 @@ def event_id(article_id: str, event: str, pair: int) -> int:
     return int.from_bytes(digest, "big") >> 11
 
 
-Sized = tuple[StoredArticle, tuple[int, int]]  # a record with its story's articles and sources
+Item = tuple[StoredArticle, Event, Reported]  # an event to write, with how often reported
 
 
-def rows(items: Iterable[Sized]) -> Iterator[list]:
-    for record, (n_articles, n_sources) in items:
+def rows(items: Iterable[Item]) -> Iterator[list]:
+    tones: dict[str, float] = {}
+    for record, event, reported in items:
         article = record.article
-        tone = article_tone(article).score if article.events else None
-        for event in article.events:
-            day = _event_day(event, article)
-            actors = [article.entity(i) for i in event.actors] or [None]
-            recipients = [article.entity(i) for i in event.recipients] or [None]
-            for pair, (a1, a2) in enumerate(product(actors, recipients)):
-                place = article.entity(event.place)
-                cameo = event.cameo or ""
-                score = goldstein(event.cameo, event.type)
-                yield [
-                    event_id(article.id, event.id, pair),
-                    day.strftime("%Y%m%d") if day else "",
-                    day.strftime("%Y%m") if day else "",
-                    day.year if day else "",
-                    f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}" if day else "",
-                    *_actor(a1),
-                    *_actor(a2),
-                    int(_is_root(event, article)),
-                    cameo,
-                    cameo[:3],
-                    cameo[:2],
-                    codes.quad_class(event.cameo, event.type) or "",
-                    "" if score is None else score,
-                    n_articles,
-                    n_sources,
-                    n_articles,
-                    tone,
-                    *_geo(a1),
-                    *_geo(a2),
-                    *_geo(place),
-                    _dateadded(record.ingested_at),
-                    article.meta.url or record.source or "",
-                ]
+        if article.id not in tones:
+            tones = {article.id: article_tone(article).score}  # one article at a time
+        tone = tones[article.id]
+        day = _event_day(event, article)
+        actors = [article.entity(i) for i in event.actors] or [None]
+        recipients = [article.entity(i) for i in event.recipients] or [None]
+        for pair, (a1, a2) in enumerate(product(actors, recipients)):
+            place = article.entity(event.place)
+            cameo = event.cameo or ""
+            score = goldstein(event.cameo, event.type)
+            yield [
+                event_id(article.id, event.id, pair),
+                day.strftime("%Y%m%d") if day else "",
+                day.strftime("%Y%m") if day else "",
+                day.year if day else "",
+                f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}" if day else "",
+                *_actor(a1),
+                *_actor(a2),
+                int(_is_root(event, article)),
+                cameo,
+                cameo[:3],
+                cameo[:2],
+                codes.quad_class(event.cameo, event.type) or "",
+                "" if score is None else score,
+                reported.mentions,
+                reported.sources,
+                reported.articles,
+                tone,
+                *_geo(a1),
+                *_geo(a2),
+                *_geo(place),
+                _dateadded(record.ingested_at),
+                article.meta.url or record.source or "",
+            ]
 
 
-def write(items: Iterable[Sized], out: Path, header: bool = False) -> int:
+def write(items: Iterable[Item], out: Path, header: bool = False) -> int:
     n = 0
     with open(out, "w", encoding="utf-8", newline="\n") as handle:
         if header:

@@ -2,8 +2,8 @@
 
 POLECAT's own weekly files are known for stray tabs and extra header cells; this writer
 flattens tabs and newlines inside values so every row has exactly 40 fields. As in POLECAT,
-one row per actor-recipient pair; only the first copy of each story is exported. Columns
-dateline cannot fill (COW codes, Wikipedia ids) are empty.
+one row per actor-recipient pair, written once per story event (from its first report; see
+export/selection.py). Columns dateline cannot fill (COW codes, Wikipedia ids) are empty.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from dateline import __version__
 from dateline.export import codes
 from dateline.export.columns import LIST_SEP
 from dateline.export.scales import intensity
+from dateline.export.selection import Reported
 from dateline.pipeline import EXTRACTOR_VERSION
-from dateline.schema import Article, Entity
+from dateline.schema import Article, Entity, Event
 from dateline.store import StoredArticle
 
 COLUMNS = [
@@ -66,40 +67,42 @@ COLUMNS = [
 assert len(COLUMNS) == 40
 
 
-def rows(records: Iterable[StoredArticle]) -> Iterator[list]:
+def rows(items: Iterable[tuple[StoredArticle, Event, Reported]]) -> Iterator[list]:
     version = f"dateline {__version__} (extractor {EXTRACTOR_VERSION})"
-    for record in records:
+    story: list[str] = []
+    last = None
+    for record, event, _ in items:
         article = record.article
-        story = _story_entities(article)
-        for event in article.events:
-            actors = [article.entity(i) for i in event.actors] or [None]
-            recipients = [article.entity(i) for i in event.recipients] or [None]
-            place = article.entity(event.place)
-            for pair, (actor, recipient) in enumerate(product(actors, recipients)):
-                yield [
-                    _event_id(article.id, event.id, pair),
-                    event.date or article.meta.published or "",
-                    event.type,
-                    event.mode or "",
-                    _number(intensity(event.type, event.mode)),
-                    codes.quad_class(event.cameo, event.type) or "",
-                    LIST_SEP.join(event.context),
-                    *_party(actor),
-                    *_party(recipient),
-                    *_place(place),
-                    article.meta.publisher or "",
-                    article.meta.published or "",
-                    *story,
-                    article.meta.language,
-                    version,
-                ]
+        if article.id != last:
+            story, last = _story_entities(article), article.id
+        actors = [article.entity(i) for i in event.actors] or [None]
+        recipients = [article.entity(i) for i in event.recipients] or [None]
+        place = article.entity(event.place)
+        for pair, (actor, recipient) in enumerate(product(actors, recipients)):
+            yield [
+                _event_id(article.id, event.id, pair),
+                event.date or article.meta.published or "",
+                event.type,
+                event.mode or "",
+                _number(intensity(event.type, event.mode)),
+                codes.quad_class(event.cameo, event.type) or "",
+                LIST_SEP.join(event.context),
+                *_party(actor),
+                *_party(recipient),
+                *_place(place),
+                article.meta.publisher or "",
+                article.meta.published or "",
+                *story,
+                article.meta.language,
+                version,
+            ]
 
 
-def write(records: Iterable[StoredArticle], out: Path) -> int:
+def write(items: Iterable[tuple[StoredArticle, Event, Reported]], out: Path) -> int:
     n = 0
     with open(out, "w", encoding="utf-8", newline="\n") as handle:
         handle.write("\t".join(COLUMNS) + "\n")
-        for row in rows(records):
+        for row in rows(items):
             handle.write("\t".join(" ".join(str(v).split()) for v in row) + "\n")
             n += 1
     return n

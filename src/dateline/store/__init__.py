@@ -7,10 +7,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -37,13 +37,15 @@ __all__ = [
     "open_store",
 ]
 
+AfterWrite = Callable[[Connection, Sequence[Extracted], BatchResult], None]
+
 
 @dataclass
 class StoredArticle:
     """An article as stored: the contract record plus the store's own bookkeeping."""
 
     article: Article
-    story_id: str  # id of the first copy of its story (itself unless a near-duplicate)
+    story_id: str  # its story (stories.id); before stories, the first copy of its rewrites
     source: str | None
     ingested_at: str
     number: int
@@ -93,13 +95,23 @@ class Store:
     # -- writing -------------------------------------------------------------------------
 
     def write(
-        self, items: Sequence[Extracted], extractor_version: str
+        self,
+        items: Sequence[Extracted],
+        extractor_version: str,
+        after: AfterWrite | None = None,
     ) -> tuple[BatchResult, list[WriteFailure]]:
         """Store a batch in one transaction; if the database refuses it, retry one by one so
-        that a single bad article is reported instead of sinking its neighbours."""
+        that a single bad article is reported instead of sinking its neighbours.
+
+        `after(conn, items, result)` runs inside the same transaction (the corpus layer groups
+        the new articles into stories there), so a batch and its stories commit together.
+        """
         try:
             with self.engine.begin() as conn:
-                return write_batch(conn, items, extractor_version), []
+                result = write_batch(conn, items, extractor_version)
+                if after is not None:
+                    after(conn, items, result)
+                return result, []
         except SQLAlchemyError:
             if len(items) == 1:
                 raise
@@ -108,6 +120,8 @@ class Store:
             try:
                 with self.engine.begin() as conn:
                     one = write_batch(conn, [item], extractor_version)
+                    if after is not None:
+                        after(conn, [item], one)
             except SQLAlchemyError as exc:
                 reason = str(exc.orig if getattr(exc, "orig", None) else exc).splitlines()[0]
                 failures.append(
@@ -117,6 +131,8 @@ class Store:
             total.stored += one.stored
             total.replaced += one.replaced
             total.duplicates += one.duplicates
+            total.new_ids += one.new_ids
+            total.replaced_ids += one.replaced_ids
             for name, n in one.rows.items():
                 total.rows[name] += n
         return total, failures
@@ -173,7 +189,7 @@ class Store:
             for row, article in zip(rows, articles, strict=True):
                 yield StoredArticle(
                     article=article,
-                    story_id=row["duplicate_of"] or row["id"],
+                    story_id=row["story_id"] or row["duplicate_of"] or row["id"],
                     source=row["source"],
                     ingested_at=row["ingested_at"],
                     number=row["number"],

@@ -250,8 +250,7 @@ def top_actors(
         .group_by(q.c.article_id, q.c.speaker_id)
         .subquery()
     )
-    story = func.coalesce(a.c.duplicate_of, a.c.id)
-    stories = func.count(story.distinct()).label("stories")
+    stories = func.count(story_of(a).distinct()).label("stories")
     counts = {
         "stories": stories,
         "events_as_actor": _total(roles.c.as_actor).label("events_as_actor"),
@@ -330,7 +329,8 @@ def find_articles(conn: Connection, f: ArticleFilter) -> list[dict[str, Any]]:
         a.c.publisher,
         a.c.url,
         a.c.word_count,
-        func.coalesce(a.c.duplicate_of, a.c.id).label("story_id"),
+        story_of(a).label("story_id"),
+        a.c.duplicate_of,
         func.coalesce(events.c.n, 0).label("events"),
         func.coalesce(quotes.c.n, 0).label("quotes"),
     )
@@ -348,14 +348,25 @@ def count_articles(conn: Connection, f: ArticleFilter) -> int:
     return int(conn.execute(_articles_where(f, func.count())).scalar_one())
 
 
+def story_of(a: Any) -> ColumnElement[str]:
+    """An article's story: its `story_id`, else (stored before stories) its first copy."""
+    return func.coalesce(a.c.story_id, a.c.duplicate_of, a.c.id)
+
+
 def story_articles(conn: Connection, article_id: str) -> list[dict[str, Any]]:
-    """The other articles of an article's story: its first copy and that copy's rewrites."""
+    """The other articles of an article's story (its rewrites among them)."""
     a = t.articles
-    own = select(func.coalesce(a.c.duplicate_of, a.c.id)).where(a.c.id == article_id)
-    story = own.scalar_subquery()
+    story = select(story_of(a)).where(a.c.id == article_id).scalar_subquery()
     query = (
-        select(a.c.id, a.c.headline, a.c.published, a.c.publisher, a.c.duplicate_similarity)
-        .where(or_(a.c.id == story, a.c.duplicate_of == story), a.c.id != article_id)
-        .order_by(a.c.number)
+        select(
+            a.c.id,
+            a.c.headline,
+            a.c.published,
+            a.c.publisher,
+            a.c.duplicate_of,
+            a.c.duplicate_similarity,
+        )
+        .where(story_of(a) == story, a.c.id != article_id)
+        .order_by(a.c.published.nulls_last(), a.c.number)
     )
     return [dict(row._mapping) for row in conn.execute(query)]

@@ -7,25 +7,22 @@ store in one place; `tests/test_store.py` checks the round trip field by field.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from dateline.schema import Article
+from dateline.store.proposal_rows import proposal_records, proposal_rows
+from dateline.store.spec import Row, columns, grouped, unmapped, unspan, with_extra
+from dateline.store.spec import span_cells as _span
 
-Row = dict[str, Any]
-
-
-def _columns(names: str) -> dict[str, Any]:
-    """A spec of plain columns, from the field names separated by spaces."""
-    return dict.fromkeys(names.split(), 1)
-
+__all__ = ["article_rows", "build_article", "unmapped", "with_extra"]
 
 # What the columns hold, per record: a key mapped to 1 is a column (or a child table); a dict
 # maps a nested object. Anything else in a record (a field added to the contract before the
 # store has a column for it) goes to the row's `extra` JSON column and comes back on read,
 # so a round trip never loses data.
-_SPAN = _columns("text start end")
-GEO_KEYS = tuple(_columns("country lat lon admin adm1 geonames_id feature_class feature_code"))
+_SPAN = columns("text start end")
+GEO_KEYS = tuple(columns("country lat lon admin adm1 geonames_id feature_class feature_code"))
 TONE_COLUMNS = {  # contract `Tone` key -> `articles` column
     "score": "tone",
     "positive": "tone_positive",
@@ -33,65 +30,38 @@ TONE_COLUMNS = {  # contract `Tone` key -> `articles` column
     "words": "tone_words",
 }
 ARTICLE_SPEC = {
-    **_columns("schema id text entities times quotes events amounts"),
+    **columns("schema id text entities times quotes events amounts proposals stances"),
     "tone": dict.fromkeys(TONE_COLUMNS, 1),
     "meta": {
-        **_columns("headline published publisher url byline language images source_format"),
-        "dateline": {**_columns("place date agency start end"), "geo": dict.fromkeys(GEO_KEYS, 1)},
+        **columns("headline published publisher url byline language images source_format"),
+        "dateline": {**columns("place date agency start end"), "geo": dict.fromkeys(GEO_KEYS, 1)},
     },
 }
-IMAGE_SPEC = _columns("caption credit")
+IMAGE_SPEC = columns("caption credit")
 ENTITY_SPEC = {
-    **_columns("id name type aliases titles evidence mentions members"),
-    "actor": _columns("country sector code evidence"),
+    **columns("id name type aliases titles evidence mentions members"),
+    "actor": columns("country sector code evidence"),
     "geo": dict.fromkeys(GEO_KEYS, 1),
 }
 EVIDENCE_SPEC = {**_SPAN, "kind": 1}
-MENTION_SPEC = {**EVIDENCE_SPEC, **_columns("rule via")}
-TIME_SPEC = {**_SPAN, **_columns("id type value mod")}
+MENTION_SPEC = {**EVIDENCE_SPEC, **columns("rule via")}
+TIME_SPEC = {**_SPAN, **columns("id type value mod")}
 QUOTE_SPEC = {
     **_SPAN,
-    **_columns("id kind speaker speaker_text cue channel time speaker_start speaker_end"),
+    **columns("id kind speaker speaker_text cue channel time speaker_start speaker_end"),
 }
 EVENT_SPEC = {
-    **_columns(
+    **columns(
         "id type mode context cameo actors recipients time date place negated modality "
         "reported_by confidence actor_text recipient_text intended mentions"
     ),
     "trigger": _SPAN,
-    "sentence": _columns("start end"),
+    "sentence": columns("start end"),
 }
 AMOUNT_SPEC = {
     **_SPAN,
-    **_columns("id value qualifier unit object reported_by predicate casualty"),
+    **columns("id value qualifier unit object reported_by predicate casualty"),
 }
-
-
-def unmapped(record: Mapping[str, Any], spec: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The parts of `record` that no column holds (None when there are none).
-
-    Nulls and empty lists are left out: such a field comes back as its default (None, []).
-    """
-    out: dict[str, Any] = {}
-    for key, value in record.items():
-        if key not in spec:
-            if value is not None and value != []:
-                out[key] = value
-        elif isinstance(spec[key], dict) and isinstance(value, Mapping):
-            rest = unmapped(value, spec[key])
-            if rest:
-                out[key] = rest
-    return out or None
-
-
-def with_extra(record: dict[str, Any], extra: Mapping[str, Any] | None) -> dict[str, Any]:
-    """`record` with the stored `extra` merged back in (nested objects merged, not replaced)."""
-    for key, value in (extra or {}).items():
-        if isinstance(value, Mapping) and isinstance(record.get(key), dict):
-            with_extra(record[key], value)
-        else:
-            record[key] = value
-    return record
 
 
 def article_rows(
@@ -284,6 +254,7 @@ def article_rows(
                 "extra": unmapped(a, AMOUNT_SPEC),
             }
         )
+    proposal_rows(article, rows)
     return rows
 
 
@@ -294,10 +265,6 @@ def _geo_cells(geo: Mapping[str, Any] | None, prefix: str) -> Row:
 
 def _geo_from(row: Mapping[str, Any], prefix: str) -> dict[str, Any]:
     return {key: row[f"{prefix}{key}"] for key in GEO_KEYS}
-
-
-def _span(item: Mapping[str, Any]) -> Row:
-    return {"text": item["text"], "char_start": item["start"], "char_end": item["end"]}
 
 
 def _via_cells(via: Mapping[str, Any] | None) -> Row:
@@ -313,19 +280,8 @@ def _mention(row: Mapping[str, Any]) -> Row:
     via = None
     if row.get("via_start") is not None:
         via = {"text": row["via_text"], "start": row["via_start"], "end": row["via_end"]}
-    record = {**_unspan(row), "kind": row["kind"], "rule": row.get("rule"), "via": via}
+    record = {**unspan(row), "kind": row["kind"], "rule": row.get("rule"), "via": via}
     return with_extra(record, row["extra"])
-
-
-def _unspan(row: Mapping[str, Any]) -> Row:
-    return {"text": row["text"], "start": row["char_start"], "end": row["char_end"]}
-
-
-def _by_article(rows: Iterable[Mapping[str, Any]], *keys: str) -> dict[tuple, list]:
-    grouped: dict[tuple, list] = defaultdict(list)
-    for row in rows:
-        grouped[tuple(row[k] for k in keys)].append(row)
-    return grouped
 
 
 def build_article(
@@ -357,17 +313,17 @@ def build_article(
         ],
         "source_format": article["source_format"],
     }
-    mentions = _by_article(children.get("mentions", []), "entity_id")
-    evidence = _by_article(children.get("entity_evidence", []), "entity_id")
-    actor_evidence = _by_article(children.get("actor_evidence", []), "entity_id")
-    participants = _by_article(children.get("event_participants", []), "event_id", "role")
+    mentions = grouped(children.get("mentions", []), "entity_id")
+    evidence = grouped(children.get("entity_evidence", []), "entity_id")
+    actor_evidence = grouped(children.get("actor_evidence", []), "entity_id")
+    participants = grouped(children.get("event_participants", []), "event_id", "role")
 
     def ordered(rows: list) -> list:
         return sorted(rows, key=lambda r: r["position"])
 
     def spans(rows: list, *keys: str) -> list:
         return [
-            with_extra({**_unspan(r), **{k: r[k] for k in keys}}, r["extra"]) for r in ordered(rows)
+            with_extra({**unspan(r), **{k: r[k] for k in keys}}, r["extra"]) for r in ordered(rows)
         ]
 
     entities = []
@@ -399,7 +355,7 @@ def build_article(
         with_extra(
             {
                 "id": t["time_id"],
-                **_unspan(t),
+                **unspan(t),
                 "type": t["type"],
                 "value": t["value"],
                 "mod": t["mod"],
@@ -413,7 +369,7 @@ def build_article(
             {
                 "id": q["quote_id"],
                 "kind": q["kind"],
-                **_unspan(q),
+                **unspan(q),
                 "speaker": q["speaker_id"],
                 "speaker_text": q["speaker_text"],
                 "cue": q["cue"],
@@ -463,7 +419,7 @@ def build_article(
         with_extra(
             {
                 "id": a["amount_id"],
-                **_unspan(a),
+                **unspan(a),
                 "value": a["value"],
                 "qualifier": a["qualifier"],
                 "unit": a["unit"],
@@ -476,6 +432,7 @@ def build_article(
         )
         for a in ordered(children.get("amounts", []))
     ]
+    proposals, stances = proposal_records(children)
     record = {
         "schema": article["schema"],
         "id": aid,
@@ -486,6 +443,8 @@ def build_article(
         "quotes": quotes,
         "events": events,
         "amounts": amounts,
+        "proposals": proposals,
+        "stances": stances,
         "tone": None
         if article["tone"] is None
         else {key: article[column] for key, column in TONE_COLUMNS.items()},

@@ -109,6 +109,8 @@ articles = Table(
     Column("tone_positive", Float, comment="positive words, % of tone_words"),
     Column("tone_negative", Float, comment="negative words, % of tone_words"),
     Column("tone_words", Integer, comment="words counted for tone"),
+    # Migration 0005: the developing story the article belongs to (see corpus/stories).
+    Column("story_id", ArticleId, index=True, comment="stories.id of the article's story"),
     ForeignKeyConstraint(["duplicate_of"], ["articles.id"], ondelete="SET NULL"),
 )
 
@@ -318,6 +320,148 @@ amounts = Table(
     _entity_fk("reported_by_id"),
 )
 
+proposals = Table(
+    "proposals",
+    metadata,
+    Column("article_id", ArticleId, nullable=False),
+    Column("proposal_id", LocalId, nullable=False),
+    Column("position", Integer, nullable=False, comment="Order in the article record"),
+    Column("name", Text, nullable=False, comment="The proposal as first named (char_start:end)"),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("kind", String(32), comment="Head noun: proposal, plan, deal, resolution, ..."),
+    Column("proposer_id", LocalId),
+    Column("proposer_text", Text),
+    Column("backers", JSON, nullable=False, comment="Entity ids of its backers"),
+    Column("mentions", JSON, nullable=False, comment="Every phrase that refers to it"),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
+    PrimaryKeyConstraint("article_id", "proposal_id"),
+    _article_fk(),
+    _entity_fk("proposer_id"),
+)
+
+proposal_phases = Table(
+    "proposal_phases",
+    metadata,
+    Column("article_id", ArticleId, nullable=False),
+    Column("proposal_id", LocalId, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("n", Integer, nullable=False, comment="Phase number"),
+    Column("text", Text, nullable=False),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
+    PrimaryKeyConstraint("article_id", "proposal_id", "position"),
+    ForeignKeyConstraint(
+        ["article_id", "proposal_id"],
+        ["proposals.article_id", "proposals.proposal_id"],
+        ondelete="CASCADE",
+    ),
+)
+
+stances = Table(
+    "stances",
+    metadata,
+    Column("article_id", ArticleId, nullable=False),
+    Column("stance_id", LocalId, nullable=False),
+    Column("position", Integer, nullable=False, comment="Order in the article record"),
+    Column("proposal_id", LocalId, nullable=False),
+    Column("actor_id", LocalId),
+    Column("actor_text", Text),
+    Column("stance", String(16), nullable=False, index=True),
+    Column("conditions", JSON, nullable=False),
+    Column("threats", JSON, nullable=False),
+    Column("reported_by_id", LocalId),
+    Column("time_id", LocalId),
+    Column("date", String(10)),
+    Column("cue", Text),
+    Column("text", Text, nullable=False),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("extra", JSON, comment="Contract fields without a column of their own"),
+    PrimaryKeyConstraint("article_id", "stance_id"),
+    ForeignKeyConstraint(
+        ["article_id", "proposal_id"],
+        ["proposals.article_id", "proposals.proposal_id"],
+        ondelete="CASCADE",
+    ),
+    _entity_fk("actor_id"),
+    _entity_fk("reported_by_id"),
+)
+
+# Stories (corpus/stories): articles of one developing story across outlets, grouped as they
+# are ingested. A story's id is the id of the first article stored in it.
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", ArticleId, primary_key=True),
+    Column("title", Text, comment="Headline of the story's most central article"),
+    Column("first_date", String(10), index=True, comment="Earliest publication date"),
+    Column("last_date", String(10), index=True, comment="Latest publication date"),
+    Column("articles", Integer, nullable=False),
+    Column("outlets", Integer, nullable=False, comment="Distinct publishers"),
+    Column("events", Integer, nullable=False, server_default="0", comment="Story events"),
+    Column("updated_at", String(32), nullable=False),
+)
+
+# The words and names that make an article's story signature, with their weights: what a new
+# article is compared on. `story_terms` counts in how many articles each key occurs.
+story_keys = Table(
+    "story_keys",
+    metadata,
+    Column("article_id", ArticleId, nullable=False),
+    Column("key", String(160), nullable=False),
+    Column("weight", Float, nullable=False),
+    PrimaryKeyConstraint("article_id", "key"),
+    _article_fk(),
+    Index("ix_story_keys_key", "key"),
+)
+
+story_terms = Table(
+    "story_terms",
+    metadata,
+    Column("key", String(160), primary_key=True),
+    Column("articles", Integer, nullable=False),
+)
+
+# Story events: one real-world act reported by several articles of a story, once.
+story_events = Table(
+    "story_events",
+    metadata,
+    Column("story_id", ArticleId, nullable=False),
+    Column("number", Integer, nullable=False, comment="Order of first report in the story"),
+    Column("type", String(16), nullable=False),
+    Column("date", String(10)),
+    Column("article_id", ArticleId, nullable=False, comment="Its first report"),
+    Column("event_id", LocalId, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("sources", Integer, nullable=False, comment="Distinct publishers"),
+    Column("mentions", Integer, nullable=False, comment="Statements of it, restatements too"),
+    Column("actors", JSON, nullable=False, comment="Names, aliases and codes that matched"),
+    Column("recipients", JSON, nullable=False),
+    PrimaryKeyConstraint("story_id", "number"),
+    ForeignKeyConstraint(["story_id"], ["stories.id"], ondelete="CASCADE"),
+)
+
+story_event_mentions = Table(
+    "story_event_mentions",
+    metadata,
+    Column("article_id", ArticleId, nullable=False),
+    Column("event_id", LocalId, nullable=False),
+    Column("story_id", ArticleId, nullable=False),
+    Column("number", Integer, nullable=False),
+    PrimaryKeyConstraint("article_id", "event_id"),
+    ForeignKeyConstraint(
+        ["article_id", "event_id"], ["events.article_id", "events.event_id"], ondelete="CASCADE"
+    ),
+    ForeignKeyConstraint(
+        ["story_id", "number"],
+        ["story_events.story_id", "story_events.number"],
+        ondelete="CASCADE",
+    ),
+    Index("ix_story_event_mentions_story_id_number", "story_id", "number"),
+)
+
 # MinHash signatures and LSH buckets: near-duplicate lookup that scales with the database,
 # not with memory (see store/dedup.py).
 article_signatures = Table(
@@ -340,6 +484,9 @@ lsh_buckets = Table(
 
 # Children before parents: the order to delete in (reverse it to insert).
 ARTICLE_CHILDREN = (
+    stances,
+    proposal_phases,
+    proposals,
     event_participants,
     events,
     quotes,

@@ -37,6 +37,8 @@ class BatchResult:
     replaced: int = 0
     duplicates: int = 0
     rows: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    new_ids: list[str] = field(default_factory=list)  # in input order
+    replaced_ids: list[str] = field(default_factory=list)
 
 
 INSERT_ORDER = [
@@ -52,6 +54,9 @@ INSERT_ORDER = [
         "events",
         "event_participants",
         "amounts",
+        "proposals",
+        "proposal_phases",
+        "stances",
     )
 ]
 
@@ -87,9 +92,11 @@ def write_batch(
             _delete_annotations(conn, aid)
             conn.execute(update(t.articles).where(t.articles.c.id == aid).values(article_row))
             result.replaced += 1
+            result.replaced_ids.append(aid)
         else:
             new_articles.append(article_row)
             result.stored += 1
+            result.new_ids.append(aid)
         for name, table_rows in rows.items():
             children[name].extend(table_rows)
     if new_articles:

@@ -9,9 +9,11 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
+from dateline.corpus.stories.read import StoryFilter
 from dateline.export.columns import EVENTS, QUOTES
 from dateline.schema import Article
 from dateline.sources import ReadError
@@ -24,6 +26,7 @@ from dateline.web.params import (
     check_order,
     event_filter,
     paging,
+    story_filter,
 )
 
 router = APIRouter(prefix="/api")
@@ -89,7 +92,29 @@ def story(request: Request, article_id: str) -> dict[str, Any]:
     view = views.article_view(store_of(request), article_id)
     if view is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
-    return {"story_id": view["story_id"], "items": view["story"]}
+    return {"story_id": view["story_id"], "title": view["story_title"], "items": view["story"]}
+
+
+@router.get("/stories", tags=["stories"], summary="Stories across outlets, latest first, paged")
+def stories(
+    request: Request,
+    f: Annotated[StoryFilter, Depends(story_filter)],
+    page: Annotated[Paging, Depends(paging)],
+) -> dict[str, Any]:
+    return views.stories_view(store_of(request), f, page)
+
+
+@router.get(
+    "/stories/{story_id}",
+    tags=["stories"],
+    summary="One story: events once each with sources, proposals and stances, figures, quotes",
+    responses={404: {"description": "No story with that id."}},
+)
+def story_detail(request: Request, story_id: str) -> Any:
+    view = views.story_page_view(store_of(request), story_id)
+    if view is None:
+        raise HTTPException(404, f"no story with id {story_id!r}")
+    return JSONResponse(jsonable_encoder(view))
 
 
 @router.get(

@@ -9,6 +9,7 @@ from urllib.parse import urlencode, urlsplit
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
+from dateline.corpus.stories.read import StoryFilter
 from dateline.schema import Article
 from dateline.sources import ReadError
 from dateline.store.query import EventFilter
@@ -28,6 +29,7 @@ from dateline.web.params import (
     event_filter,
     filter_query,
     paging,
+    story_filter,
 )
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -89,6 +91,28 @@ def article(request: Request, article_id: str) -> Any:
     if view is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
     return _article_page(request, view["article"], view)
+
+
+@router.get("/stories")
+def stories(
+    request: Request,
+    f: Annotated[StoryFilter, Depends(story_filter)],
+    page: Annotated[Paging, Depends(paging)],
+) -> Any:
+    view = views.stories_view(store_of(request), f, page)
+    query = {k: v for k, v in vars(f).items() if v and k in ("since", "until", "contains")}
+    if f.min_articles > 1:
+        query["min_articles"] = str(f.min_articles)
+    shown = {**query, "page": page.page, "size": page.size}
+    return render(request, "stories.html", {**view, "f": f, "shown": shown})
+
+
+@router.get("/stories/{story_id}")
+def story(request: Request, story_id: str) -> Any:
+    view = views.story_page_view(store_of(request), story_id)
+    if view is None:
+        raise HTTPException(404, f"no story with id {story_id!r}")
+    return render(request, "story.html", {"s": view})
 
 
 @router.get("/actors")

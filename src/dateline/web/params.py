@@ -13,6 +13,7 @@ from typing import Annotated, Any, get_args
 
 from fastapi import HTTPException, Query
 
+from dateline.corpus.stories.read import StoryFilter
 from dateline.schema import EventType
 from dateline.store.query import ACTOR_ORDERS, ArticleFilter, EventFilter
 
@@ -140,3 +141,18 @@ def filter_query(f: EventFilter) -> dict[str, str]:
     """The filter as query parameters again (for links to other pages and downloads)."""
     fields = ("actor", "recipient", "type", "country", "since", "until")
     return {name: value for name in fields if (value := getattr(f, name))}
+
+
+def story_filter(
+    since: Annotated[Text, Query(description="Stories still running on or after.")] = None,
+    until: Annotated[Text, Query(description="Stories begun up to (YYYY[-MM[-DD]]).")] = None,
+    contains: Annotated[Text, Query(description="Words of the title.")] = None,
+    min_articles: Annotated[int, Query(ge=1, le=100_000, description="At least this many.")] = 1,
+) -> StoryFilter:
+    """The filters of `dateline stories`, as query parameters."""
+    return StoryFilter(
+        since=check_date("since", since),
+        until=check_date("until", until),
+        contains=_blank_is_none(contains),
+        min_articles=min_articles,
+    )

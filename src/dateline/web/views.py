@@ -9,10 +9,15 @@ from __future__ import annotations
 from dataclasses import asdict, replace
 from typing import Any
 
+from sqlalchemy import select
+
+from dateline.corpus.stories.read import StoryFilter, count_stories, find_stories
+from dateline.corpus.stories.timeline import story_view
 from dateline.export.flat import stored_rows
 from dateline.schema import Article
 from dateline.store import Store
 from dateline.store import query as q
+from dateline.store import tables as t
 from dateline.store.fts import search
 from dateline.web.charts import Series, by_quad, by_role
 from dateline.web.params import Paging
@@ -72,12 +77,29 @@ def article_view(store: Store, article_id: str) -> dict[str, Any] | None:
     with store.engine.connect() as conn:
         story = q.story_articles(conn, article_id)
     record = records[0]
+    with store.engine.connect() as conn:
+        title = conn.scalar(select(t.stories.c.title).where(t.stories.c.id == record.story_id))
     return {
         "article": record.article,
         "story_id": record.story_id,
+        "story_title": title,
         "source": record.source,
         "story": story,
     }
+
+
+def stories_view(store: Store, f: StoryFilter, paging: Paging) -> dict[str, Any]:
+    """Stories, latest first: title, dates, article ids and outlets (a page of them)."""
+    page = replace(f, limit=paging.size, offset=paging.offset)
+    with store.engine.connect() as conn:
+        total = count_stories(conn, f)
+        items = find_stories(conn, page)
+    return {**paging.describe(total), "items": items}
+
+
+def story_page_view(store: Store, story_id: str) -> dict[str, Any] | None:
+    """One story's timeline (corpus/stories/timeline.py); None when unknown."""
+    return story_view(store, story_id)
 
 
 def actor_view(store: Store, who: str) -> dict[str, Any]:

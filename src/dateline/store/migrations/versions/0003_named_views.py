@@ -36,7 +36,15 @@ def _aggregate(dialect: str) -> str:
     return "group_concat(value, '; ')"
 
 
+STORY = "COALESCE(a.duplicate_of, a.id)"
+
+
 def upgrade() -> None:
+    create_views()
+
+
+def create_views(story: str = STORY) -> None:
+    """The two views, with `story` as the SQL of their story_id (0004 passes its own)."""
     agg = _aggregate(op.get_bind().dialect.name)
     op.execute(
         f"""CREATE VIEW events_named AS
@@ -53,7 +61,7 @@ def upgrade() -> None:
             SUBSTR(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)
                 AS sentence,
             a.headline, a.published, a.publisher, a.url,
-            COALESCE(a.duplicate_of, a.id) AS story_id
+            {story} AS story_id
         FROM events e
         JOIN articles a ON a.id = e.article_id
         LEFT JOIN entities pl ON pl.article_id = e.article_id AND pl.entity_id = e.place_id
@@ -61,13 +69,13 @@ def upgrade() -> None:
             ON rb.article_id = e.article_id AND rb.entity_id = e.reported_by_id"""
     )
     op.execute(
-        """CREATE VIEW quotes_named AS
+        f"""CREATE VIEW quotes_named AS
         SELECT q.article_id, q.quote_id, q.kind, sp.name AS speaker,
             sp.actor_code AS speaker_code, sp.actor_country AS speaker_country,
             q.speaker_text, q.text, q.cue, q.channel, tm.value AS time,
             q.char_start, q.char_end,
             a.headline, a.published, a.publisher, a.url,
-            COALESCE(a.duplicate_of, a.id) AS story_id
+            {story} AS story_id
         FROM quotes q
         JOIN articles a ON a.id = q.article_id
         LEFT JOIN entities sp ON sp.article_id = q.article_id AND sp.entity_id = q.speaker_id
