@@ -21,6 +21,7 @@ from dateline.stages.entities import (
     extract_entities,
     find_collectives,
     link_speakers,
+    merge_generic_groups,
     resolve_groups,
 )
 from dateline.stages.events import extract_events
@@ -93,6 +94,7 @@ def annotate(doc: Doc | None, header: Header) -> Article:
     entities += find_collectives(doc, entities)
     entities += resolve_groups(doc, entities)
     locate_actors(entities)
+    entities = merge_generic_groups(entities)
     times = extract_times(doc, anchor)
     quotes = extract_quotes(doc, entities, times)
     link_speakers(doc, entities, quotes)

@@ -84,7 +84,10 @@ def _raw_mentions(doc: Doc, meta: Meta, titles: list[TitleMatch]) -> list[Raw]:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        cleaned = _clean(text, ent.start_char, ent.end_char)
+        begin = ent.start_char
+        if ent.label_ == "PERSON":
+            begin = _given_name_before(text, begin)  # "Arnel | dela Cruz"
+        cleaned = _clean(text, begin, ent.end_char)
         if cleaned is None:
             continue
         start, end = cleaned
@@ -106,6 +109,26 @@ def _raw_mentions(doc: Doc, meta: Meta, titles: list[TitleMatch]) -> list[Raw]:
     raws += _coordinated_people(doc, raws)
     raws.sort(key=lambda r: r.start)
     return _merge_city_region(raws, text)
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][a-zà-ÿ’'-]+) $")
+
+
+def _given_name_before(text: str, start: int) -> int:
+    """Where a person's name really starts when the tagger cut its given name off ("Arnel |
+    dela Cruz"): the capitalized word just before, if it is a known first name, or any
+    capitalized word when the span opens with a lowercase particle ("dela", "van")."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return start
+    word = before.group(1)
+    if find_titles(word) or honorific_gender(word)[0]:
+        return start  # "Judge", "King", "Mr." are titles, whatever their use as names
+    particles = {p.lower() for p in lexicons.load("entities")["name_particles"]}
+    opens_with_particle = text[start:].split(" ", 1)[0] in particles
+    if opens_with_particle or name_gender(word + " _") is not None:
+        return before.start(1)
+    return start
 
 
 def _relabel_as_person(raws: list[Raw], char: int) -> None:

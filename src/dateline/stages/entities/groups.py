@@ -405,3 +405,37 @@ def _group(text: str, candidate: _Candidate) -> Entity:
         evidence=[evidence],
         actor=actor,
     )
+
+
+def merge_generic_groups(entities: list[Entity]) -> list[Entity]:
+    """ "The government said ..." after "the Philippine government": a collective written
+    without its origin is the group of the same code and head word the article names with
+    one, once both are coded. Its mentions join that group (rule "head noun", via the named
+    group's first mention); ids are renumbered, members kept pointing at the right entities."""
+    named: dict[tuple[str, str], Entity] = {}
+    for e in entities:
+        if e.type == "GROUP" and not e.members and e.actor and e.actor.code and " " in e.name:
+            named.setdefault((e.actor.code, e.name.split()[-1].lower()), e)
+    gone: set[str] = set()
+    for e in entities:
+        if e.type != "GROUP" or e.members or not e.actor or not e.actor.code or " " in e.name:
+            continue
+        target = named.get((e.actor.code, e.name.lower()))
+        if target is None or target is e:
+            continue
+        first = target.mentions[0]
+        via = Span(text=first.text, start=first.start, end=first.end)
+        target.mentions += [
+            m.model_copy(update={"kind": "description", "rule": "head noun", "via": via})
+            for m in e.mentions
+        ]
+        target.mentions.sort(key=lambda m: m.start)
+        gone.add(e.id)
+    if not gone:
+        return entities
+    kept = [e for e in entities if e.id not in gone]
+    renamed = {e.id: f"E{n}" for n, e in enumerate(kept, 1)}
+    for e in kept:
+        e.id = renamed[e.id]
+        e.members = [renamed[m] for m in e.members if m in renamed]
+    return kept
