@@ -59,8 +59,6 @@ def valid_feed_lists(value: list[Path] | None) -> list[Path] | None:
     return value
 
 
-
-
 @app.command()
 def ingest(
     ctx: typer.Context,
