@@ -11,6 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from dateline.cli import app
+from dateline.corpus.ingest import Ingest
+from dateline.sources import iter_documents
 from dateline.store import open_store
 from tests import source_fixtures as fx
 
@@ -78,3 +80,16 @@ def test_a_bad_record_is_one_line_and_the_rest_is_stored(
     assert len(days) == stored and set(days) <= {t for t, _, _ in fx.STORIES}
     if "warc" not in source.name:  # a WARC's pages carry no date: the capture date stands
         assert all(days[t] == d for t, d, _ in fx.STORIES if t in days)
+
+
+def test_a_shard_that_cannot_be_written_fails_its_articles_in_one_line_each(
+    tmp_path: Path, nlp
+) -> None:
+    out = tmp_path / "shards"
+    out.mkdir()
+    (out / "events").write_text("a file where the events folder should be")
+    summary = Ingest(None, out_dir=str(out)).run(iter_documents(_jsonl(tmp_path)))
+    assert summary.stored == 0 and summary.shards == 0
+    reasons = [f.reason for f in summary.failures]
+    assert len(reasons) == 1 + len(fx.STORIES)  # the bad line, then every article
+    assert all("cannot write its Parquet shard" in r for r in reasons[1:])

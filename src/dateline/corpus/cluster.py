@@ -26,6 +26,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from dateline.corpus.extract import Failed, Job, Outcome, setup
 from dateline.corpus.shards import Sharded, extract_partition
+from dateline.pipeline import extraction_failed
 
 _SPEC = re.compile(r"^(?:local(?::(?P<n>\d+))?|(?P<address>(?:tcp|tls)://[^\s:/]+:\d+))$")
 CONNECT_TIMEOUT = "30s"
@@ -134,5 +135,7 @@ def _result(future: Future, chunk: list[Job]) -> list[Outcome] | Sharded:
     except KilledWorker:
         reason = "extraction failed (its worker died each time it was tried)"
         return [Failed(job.name, reason) for job in chunk]
+    except Exception as exc:  # raised on the worker: reported per article, the run goes on
+        return [Failed(job.name, extraction_failed(exc)) for job in chunk]
     finally:
         future.release()

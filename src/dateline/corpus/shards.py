@@ -61,4 +61,10 @@ def extract_partition(jobs: list[Job], out_dir: str | None = None) -> list[Outco
     """The task every runner sends out: extract a partition's articles, then either hand the
     outcomes back to the one writer or, given `out_dir`, write them as a shard right here."""
     outcomes = extract_chunk(jobs)
-    return outcomes if out_dir is None else write_shard(Path(out_dir), outcomes)
+    if out_dir is None:
+        return outcomes
+    try:
+        return write_shard(Path(out_dir), outcomes)
+    except OSError as exc:  # a full disk, a folder the worker may not write: one line each
+        reason = f"cannot write its Parquet shard in {out_dir} ({exc.strerror or exc})"
+        return Sharded(failures=[Failed(job.name, reason) for job in jobs])
