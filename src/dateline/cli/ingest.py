@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import nullcontext
 from itertools import chain
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -33,6 +33,9 @@ from dateline.cli.common import (
 )
 from dateline.sources import ReadError, SourceItem, SourceOptions
 from dateline.sources.base import MAX_CHARS
+
+if TYPE_CHECKING:
+    from dateline.sources.fetch import Fetcher
 
 
 def valid_cluster(value: str | None) -> str | None:
@@ -190,8 +193,16 @@ def ingest(
 
 
 def _check_combinations(
-    ctx, paths, db, workers, cluster, out_parquet, reprocess, feeds, fetch
-) -> None:  # type: ignore[no-untyped-def]
+    ctx: typer.Context,
+    paths: list[Path] | None,
+    db: str | None,
+    workers: int,
+    cluster: str | None,
+    out_parquet: Path | None,
+    reprocess: bool,
+    feeds: list[Path] | None,
+    fetch: bool,
+) -> None:
     """Options that exclude or need each other: one line naming the option, status 2."""
 
     def bad(option: str, message: str) -> typer.BadParameter:
@@ -209,7 +220,7 @@ def _check_combinations(
         raise bad("--reprocess", "re-extracts stored articles, and --out-parquet stores none")
 
 
-def _fetcher(fetch: bool, timeout: float, delay: float, user_agent: str | None):  # type: ignore[no-untyped-def]
+def _fetcher(fetch: bool, timeout: float, delay: float, user_agent: str | None) -> Fetcher | None:
     if not fetch:
         return None
     from dateline.sources.fetch import USER_AGENT, Fetcher

@@ -184,9 +184,7 @@ class Ingest:
                     continue
                 seen.add(key)
                 candidates.append(Job(item.name, header, aid))
-            stored = (
-                {} if self.store is None else self.store.stored_versions(j.id for j in candidates)
-            )
+            stored = self._stored_versions(candidates)
             for job in candidates:
                 version = stored.get(job.id)
                 if version is None or (self.reprocess and version != EXTRACTOR_VERSION):
