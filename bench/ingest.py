@@ -55,9 +55,12 @@ def make_corpus(source: Path, n: int, out: Path) -> None:
             handle.write(json.dumps(record) + "\n")
 
 
-def run_one(corpus: Path, workers: int, db: Path) -> dict:
-    """One configuration, in this process; returns its measurements."""
+def run_one(corpus: Path, workers: int, db: Path, dask: bool = False) -> dict:
+    """One configuration, in this process; returns its measurements. With `dask`, the
+    workers are a Dask LocalCluster's, started (and their model loaded) inside the timing."""
     sys.path.insert(0, str(ROOT / "src"))
+    from contextlib import nullcontext
+
     from dateline.cli.common import documents
     from dateline.corpus.ingest import Ingest
     from dateline.store import open_store
@@ -65,11 +68,13 @@ def run_one(corpus: Path, workers: int, db: Path) -> dict:
     samples: list[tuple[int, float]] = []
     done = 0
     me = os.getpid()
+    spacy_pids: list[int] = []  # a cluster's worker processes (a pool's are our children)
 
     def spacy_rss() -> float:
-        if workers == 1:
+        if workers == 1 and not dask:
             return rss_mb(me)
-        return max((rss_mb(pid) for pid in children(me)), default=0.0)
+        pids = spacy_pids or children(me)
+        return max((rss_mb(pid) for pid in pids), default=0.0)
 
     def progress(n: int) -> None:
         nonlocal done
@@ -79,8 +84,13 @@ def run_one(corpus: Path, workers: int, db: Path) -> dict:
 
     store = open_store(f"sqlite:///{db}")
     started = time.perf_counter()
-    summary = Ingest(store, workers=workers, progress=progress).run(documents([corpus]))
-    wall = time.perf_counter() - started
+    with _cluster(workers) if dask else nullcontext() as client:
+        ready = time.perf_counter() - started
+        if client is not None:
+            spacy_pids.extend(client.run(os.getpid).values())
+        run = Ingest(store, workers=1 if dask else workers, progress=progress, cluster=client)
+        summary = run.run(documents([corpus]))
+        wall = time.perf_counter() - started
     samples_tail = samples[-3:]
     store.close()
     own = resource.getrusage(resource.RUSAGE_SELF)
@@ -95,6 +105,7 @@ def run_one(corpus: Path, workers: int, db: Path) -> dict:
         "articles": summary.extracted,
         "failures": len(summary.failures),
         "seconds": round(wall, 1),
+        "startup_seconds": round(ready, 1),  # the cluster's start (0 for the others)
         "articles_per_s": round(summary.extracted / wall, 2),
         "rss_first_half_max_mb": round(max(first, default=0), 1),
         "rss_last_half_max_mb": round(max(last, default=0), 1),
@@ -108,6 +119,13 @@ def run_one(corpus: Path, workers: int, db: Path) -> dict:
         "rss_samples_tail": samples_tail,
         "counts": open_store(f"sqlite:///{db}").counts(),
     }
+
+
+def _cluster(workers: int):  # type: ignore[no-untyped-def]
+    from dateline.corpus.cluster import ClusterSpec, connect
+    from dateline.pipeline import DEFAULT_MODEL
+
+    return connect(ClusterSpec(workers=workers), DEFAULT_MODEL, [])
 
 
 def main() -> None:

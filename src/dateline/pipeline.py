@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from dateline.parsing import Context, parse
 from dateline.schema import Article
-from dateline.sources.base import MAX_CHARS, Document, ReadError
+from dateline.sources.base import MAX_CHARS, Document, ReadError, Skipped, SourceItem
 from dateline.stages.actors import assign_actors, locate_actors
 from dateline.stages.amounts import extract_amounts
 from dateline.stages.entities import (
@@ -142,7 +142,7 @@ class Pipeline:
         self.options = options or ReadOptions()
 
     def run(
-        self, documents: Iterable[Document | ReadError], published: date | None = None
+        self, documents: Iterable[SourceItem], published: date | None = None
     ) -> Iterator[Article | ReadError]:
         """Articles in input order; a bad document comes out as its ReadError, the rest go on.
 
@@ -154,6 +154,7 @@ class Pipeline:
             if isinstance(item, ReadError)
             else (prepare(item, published, self.options), item.name)
             for item in documents
+            if not isinstance(item, Skipped)  # records that are no articles: nothing to read
         )
         pairs = ((header, (header, name)) for header, name in headers)
         for doc, (header, name) in parse_jobs(self.nlp, pairs, self.batch_size):

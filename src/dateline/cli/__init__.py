@@ -12,10 +12,13 @@ from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageErro
 from dateline.cli import read
 
 # isort: split
+from dateline.cli import ingest
+
+# isort: split
 from dateline.cli import corpus, evaluate, serve, stories
 from dateline.cli.common import app, report
 
-__all__ = ["app", "corpus", "evaluate", "main", "read", "run", "serve", "stories"]
+__all__ = ["app", "corpus", "evaluate", "ingest", "main", "read", "run", "serve", "stories"]
 
 
 def run(args: list[str] | None = None) -> int:

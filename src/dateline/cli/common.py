@@ -15,8 +15,9 @@ from rich.console import Console
 from rich.markup import escape
 
 from dateline import lexicons
-from dateline.sources import ReadError, iter_documents, load_text
+from dateline.sources import ReadError, SourceItem, SourceOptions, iter_documents, load_text
 from dateline.sources.detect import SUPPORTED
+from dateline.sources.streams import base_suffix
 
 PIPED_WIDTH = 160
 app = typer.Typer(
@@ -130,13 +131,10 @@ def expand_paths(paths: list[Path]) -> Iterator[Path | ReadError]:
 
 
 def _supported(path: Path) -> bool:
-    suffixes = [s.lower() for s in path.suffixes]
-    if suffixes and suffixes[-1] == ".gz":
-        suffixes = suffixes[:-1]
-    return (suffixes[-1] if suffixes else "") in SUPPORTED
+    return base_suffix(path) in SUPPORTED
 
 
-def documents(paths: list[Path]):  # type: ignore[no-untyped-def]
+def documents(paths: list[Path], options: SourceOptions | None = None) -> Iterator[SourceItem]:
     """Documents from paths and folders, `-` meaning standard input."""
     for path in expand_paths(paths):
         if isinstance(path, ReadError):
@@ -144,7 +142,7 @@ def documents(paths: list[Path]):  # type: ignore[no-untyped-def]
         elif str(path) == "-":
             yield from load_text(sys.stdin.read(), "<stdin>")
         else:
-            yield from iter_documents(path)
+            yield from iter_documents(path, options)
 
 
 def use_lexicons(files: list[Path] | None) -> None:

@@ -1,4 +1,4 @@
-"""Corpus commands: ingest, export, and the queries (events, quotes, actors, search)."""
+"""Corpus commands: export, and the queries (events, quotes, actors, search)."""
 
 from __future__ import annotations
 
@@ -8,24 +8,15 @@ from typing import Annotated, Literal
 import typer
 
 from dateline.cli.common import (
-    DateOpt,
     DbOpt,
-    LanguageCheckOpt,
-    LexiconOpt,
-    MaxCharsOpt,
     ModelOpt,
-    Switch,
     app,
     documents,
     err,
-    expand_paths,
     fail,
     open_db,
     out,
-    parse_date,
-    read_options,
     report,
-    use_lexicons,
     valid_country,
     valid_date,
     valid_event_type,
@@ -34,58 +25,6 @@ from dateline.cli.common import (
 )
 from dateline.schema import Article
 from dateline.sources import ReadError
-from dateline.sources.base import MAX_CHARS
-
-
-@app.command()
-def ingest(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Files, folders (recursive), .jsonl(.gz); - for stdin.")
-    ],
-    db: DbOpt = None,
-    workers: Annotated[
-        int, typer.Option("--workers", "-w", min=1, help="Worker processes (each loads the model).")
-    ] = 1,
-    reprocess: Annotated[
-        bool, typer.Option(help="Re-extract stored articles whose extractor version is older.")
-    ] = False,
-    date_: DateOpt = None,
-    commit_every: Annotated[int, typer.Option(min=1, help="Articles per transaction.")] = 32,
-    model: ModelOpt = None,
-    lexicon: LexiconOpt = None,
-    language_check: LanguageCheckOpt = Switch.on,
-    max_chars: MaxCharsOpt = MAX_CHARS,
-) -> None:
-    """Extract articles into the corpus database; safe to interrupt and to run again."""
-    from dateline.corpus.ingest import Ingest
-    from dateline.corpus.report import estimate_total, print_summary, progress_bar
-    from dateline.pipeline import DEFAULT_MODEL
-
-    published = parse_date(date_)
-    use_lexicons(lexicon)
-    store = open_db(db, create=True)
-    total = estimate_total(p for p in expand_paths(paths) if not isinstance(p, ReadError))
-    with progress_bar(err) as bar:
-        task = bar.add_task("ingest", total=total)
-        run = Ingest(
-            store,
-            workers=workers,
-            model=model or DEFAULT_MODEL,
-            lexicon_files=[str(f) for f in lexicon or []],
-            reprocess=reprocess,
-            commit_every=commit_every,
-            progress=lambda n: bar.advance(task, n),
-            options=read_options(max_chars, language_check),
-        )
-        try:
-            summary = run.run(documents(paths), published)
-        except RuntimeError as exc:
-            raise fail(str(exc), 1) from None
-    print_summary(summary, out, store.shown_url, store.counts())
-    store.close()
-    if summary.failures:
-        raise typer.Exit(1)
-
 
 ExportFormat = Literal["jsonl", "csv", "parquet", "gdelt", "polecat"]
 FlatTable = Literal["events", "quotes", "articles", "entities", "amounts", "stances", "stories"]

@@ -12,6 +12,7 @@ import ctypes
 import os
 import signal
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,9 @@ class Failed:
 
 Outcome = Extracted | Failed
 _model_name = DEFAULT_MODEL
+# One extraction at a time per process: a Dask worker may run tasks in several threads, and
+# spaCy's memory zones are not for concurrent use of one pipeline.
+_extracting = threading.Lock()
 
 
 def init_worker(model: str, lexicon_files: list[str], parent: int | None = None) -> None:
@@ -75,8 +79,9 @@ def _die_with_parent(parent: int | None) -> None:
 
 
 def extract_chunk(jobs: list[Job]) -> list[Outcome]:
-    """Entry point in worker processes (uses the model `init_worker` loaded)."""
-    return extract(load_model(_model_name), jobs)
+    """Entry point in worker processes (uses the model `setup` loaded)."""
+    with _extracting:
+        return extract(load_model(_model_name), jobs)
 
 
 def extract(nlp: Language, jobs: list[Job], batch_size: int = 16) -> list[Outcome]:

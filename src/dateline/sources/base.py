@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dateline.sources.fetch import Fetcher
 
 # The longest article text read (characters): a longer "article" is a dump or a mistake, and
 # would take hours and gigabytes to parse. `--max-chars` / $DATELINE_MAX_CHARS change it.
@@ -51,3 +55,29 @@ class Document:
     publisher: str | None = None
     author: str | None = None
     captions: list[tuple[str, str | None]] = field(default_factory=list)
+
+
+@dataclass
+class Skipped:
+    """Records of a container that are not articles (a WARC's requests, images, redirects):
+    not errors, but counted, so a run can say what it passed over. One per file, by reason."""
+
+    name: str
+    reasons: dict[str, int]
+
+    @property
+    def count(self) -> int:
+        return sum(self.reasons.values())
+
+
+@dataclass(frozen=True)
+class SourceOptions:
+    """How to read tabular sources (which column holds what) and whether to fetch links."""
+
+    text_column: str | None = None
+    id_column: str | None = None
+    date_column: str | None = None
+    fetcher: Fetcher | None = None  # None: nothing is fetched from the network
+
+
+SourceItem = Document | ReadError | Skipped

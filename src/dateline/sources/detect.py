@@ -3,23 +3,31 @@
 from __future__ import annotations
 
 import gzip
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from dateline.sources.base import Document, ReadError
+from dateline.sources.base import Document, ReadError, SourceItem, SourceOptions
 from dateline.sources.encoding import clean, decode
+from dateline.sources.feeds import iter_feed_file
 from dateline.sources.html import read_html
 from dateline.sources.markdown import looks_like_markdown, markdown_blocks
-from dateline.sources.records import iter_records
+from dateline.sources.records import iter_jsonl, iter_records, parses
+from dateline.sources.streams import base_suffix
+from dateline.sources.tables import iter_table
 from dateline.sources.text import text_blocks
+from dateline.sources.warc import iter_warc
 
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSON_EXT = {".json", ".jsonl", ".ndjson"}
 MD_EXT = {".md", ".markdown"}
 TEXT_EXT = {".txt", ".text", ""}
-SUPPORTED = HTML_EXT | JSON_EXT | MD_EXT | TEXT_EXT
+# Read as streams, a record at a time (compressed with .gz or .zst): memory stays flat.
+LINES_EXT = {".jsonl", ".ndjson"}
+WARC_EXT = {".warc"}
+FEED_EXT = {".rss", ".atom", ".xml"}
+TABLE_EXT = {".parquet", ".csv", ".tsv"}
+SUPPORTED = HTML_EXT | JSON_EXT | MD_EXT | TEXT_EXT | WARC_EXT | FEED_EXT | TABLE_EXT
 _HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article)", re.I)
 _MIN_WORDS = 5
 
@@ -49,27 +57,14 @@ def sniff(text: str) -> str | None:
     if _HTML_SNIFF.match(text):
         return "html"
     stripped = text.lstrip()
-    if stripped[:1] in ("{", "[") and (_parses(stripped) or _parses(stripped.split("\n", 1)[0])):
+    if stripped[:1] in ("{", "[") and (parses(stripped) or parses(stripped.split("\n", 1)[0])):
         return "json"
     return None
 
 
-def _parses(text: str) -> bool:
-    try:
-        json.loads(text)
-    except ValueError:
-        return False
-    return True
-
-
 def format_of(path: Path) -> str | None:
     """Format from the extension (`.jsonl.gz` counts as `.jsonl`); None means sniff."""
-    suffixes = [s.lower() for s in path.suffixes[-2:]]
-    ext = (
-        suffixes[-2]
-        if suffixes and suffixes[-1] == ".gz" and len(suffixes) == 2
-        else (suffixes[-1] if suffixes else "")
-    )
+    ext = base_suffix(path)
     if ext in HTML_EXT:
         return "html"
     if ext in JSON_EXT:
@@ -79,9 +74,28 @@ def format_of(path: Path) -> str | None:
     return None
 
 
-def iter_documents(path: str | Path) -> Iterator[Document | ReadError]:
-    """Documents of one file; errors are yielded, not raised, so batches carry on."""
+def iter_documents(path: str | Path, options: SourceOptions | None = None) -> Iterator[SourceItem]:
+    """Documents of one file; errors are yielded, not raised, so batches carry on.
+
+    JSON Lines, WARC, feeds and tables are streamed a record at a time; other files are
+    one article each (a .json file may hold a list), read whole.
+    """
     path = Path(path)
+    options = options or SourceOptions()
+    ext = base_suffix(path)
+    if ext in LINES_EXT:
+        yield from iter_jsonl(path)
+    elif ext in WARC_EXT:
+        yield from iter_warc(path)
+    elif ext in FEED_EXT:
+        yield from iter_feed_file(path, options.fetcher)
+    elif ext in TABLE_EXT:
+        yield from iter_table(path, options)
+    else:
+        yield from _whole_file(path)
+
+
+def _whole_file(path: Path) -> Iterator[Document | ReadError]:
     name = str(path)
     try:
         data = path.read_bytes()

@@ -12,8 +12,14 @@ from dateline.sources.base import ReadError
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def decode(data: bytes, name: str) -> str:
-    """Decode `data`; reject binary files (NUL bytes) with a clear reason."""
+def decode(data: bytes, name: str, charset: str | None = None) -> str:
+    """Decode `data`; reject binary files (NUL bytes) with a clear reason. A `charset` the
+    container declared (HTTP, a WARC record) is used when the bytes decode with it."""
+    if charset and data.strip():
+        try:
+            return clean(data.decode(charset))
+        except (LookupError, UnicodeDecodeError):
+            pass
     if not data.strip():
         raise ReadError(name, "empty file")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
