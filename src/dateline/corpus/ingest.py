@@ -22,8 +22,8 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from dateline.corpus.extract import Failed, Job, Outcome, init_worker, setup
-from dateline.corpus.stories import after_write
 from dateline.corpus.shards import Sharded, extract_partition
+from dateline.corpus.stories import after_write
 from dateline.pipeline import (
     DEFAULT_MODEL,
     EXTRACTOR_VERSION,
