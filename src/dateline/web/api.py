@@ -17,6 +17,7 @@ from dateline.schema import Article
 from dateline.sources import ReadError
 from dateline.store.query import ArticleFilter, EventFilter
 from dateline.web import views
+from dateline.web.cache import cached
 from dateline.web.params import (
     Paging,
     Text,
@@ -35,11 +36,17 @@ def store_of(request: Request):  # type: ignore[no-untyped-def]
     return request.app.state.store
 
 
+def as_json(data: dict[str, Any]) -> JSONResponse:
+    """A view as the JSON FastAPI would send, without walking it through jsonable_encoder
+    first (views hold JSON types only; the walk cost more than the query of a cached page)."""
+    return JSONResponse(data)
+
+
 def as_format(view: dict[str, Any], format: str, columns: Sequence[Any], name: str) -> Any:
     """A listing as JSON (the view) or its rows as a CSV download with the columns of
     `dateline export --format csv`."""
     if format != "csv":
-        return view
+        return as_json(view)
     buffer = io.StringIO()
     fields = [c.name for c in columns]
     writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore")
@@ -53,19 +60,27 @@ def as_format(view: dict[str, Any], format: str, columns: Sequence[Any], name: s
 
 
 @router.get(
-    "/corpus", tags=["corpus"], summary="Counts, events per day by quad class, top actors, latest"
+    "/corpus",
+    tags=["corpus"],
+    summary="Counts, events per day by quad class, top actors, latest",
+    response_model=dict[str, Any],
 )
-def corpus(request: Request, f: Annotated[EventFilter, Depends(event_filter)]) -> dict[str, Any]:
-    return views.jsonable(views.corpus_view(store_of(request), f))
+def corpus(request: Request, f: Annotated[EventFilter, Depends(event_filter)]) -> Any:
+    return as_json(views.jsonable(cached(request, views.corpus_view, f)))
 
 
-@router.get("/articles", tags=["corpus"], summary="Articles, latest first")
+@router.get(
+    "/articles",
+    tags=["corpus"],
+    summary="Articles, latest first",
+    response_model=dict[str, Any],
+)
 def articles(
     request: Request,
     f: Annotated[ArticleFilter, Depends(article_filter)],
     page: Annotated[Paging, Depends(paging)],
-) -> dict[str, Any]:
-    return views.articles_view(store_of(request), f, page)
+) -> Any:
+    return as_json(cached(request, views.articles_view, f, page))
 
 
 @router.get(
@@ -76,17 +91,34 @@ def articles(
     responses=NotFound,
 )
 def article(request: Request, article_id: str) -> Any:
-    found = store_of(request).article(article_id)
-    if found is None:
+    """The record, with an ETag naming the corpus version: a client that sends it back in
+    If-None-Match gets a 304 until the corpus changes."""
+    cache = request.app.state.cache
+    version = cache.version()
+    headers = {"etag": f'"corpus-{version}"', "cache-control": "no-cache"} if version else {}
+    if headers and headers["etag"] in _etags(request.headers.get("if-none-match", "")):
+        return Response(status_code=304, headers=headers)
+    body = cache.get(("record", article_id), lambda: _record(request, article_id), version)
+    if body is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
-    return JSONResponse(found.model_dump())
+    return Response(body, media_type="application/json", headers=headers)
+
+
+def _record(request: Request, article_id: str) -> bytes | None:
+    found = store_of(request).article(article_id)
+    return None if found is None else JSONResponse(found.model_dump()).body
+
+
+def _etags(header: str) -> set[str]:
+    """The entity tags of an If-None-Match header (weak ones compared as strong)."""
+    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
 
 
 @router.get(
     "/articles/{article_id}/story", tags=["corpus"], summary="The other articles of its story"
 )
 def story(request: Request, article_id: str) -> dict[str, Any]:
-    view = views.article_view(store_of(request), article_id)
+    view = cached(request, views.article_view, article_id)
     if view is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
     return {"story_id": view["story_id"], "items": view["story"]}
@@ -101,7 +133,7 @@ def events(
     page: Annotated[Paging, Depends(paging)],
     format: Format = "json",
 ) -> Any:
-    return as_format(views.events_view(store_of(request), f, page), format, EVENTS, "events")
+    return as_format(cached(request, views.events_view, f, page), format, EVENTS, "events")
 
 
 @router.get("/quotes", tags=["corpus"], summary="Quotes by speaker and words, paged")
@@ -112,34 +144,47 @@ def quotes(
     contains: Annotated[Text, Query(description="Words in the quote.")] = None,
     format: Format = "json",
 ) -> Any:
-    view = views.quotes_view(store_of(request), speaker or None, contains or None, page)
+    view = cached(request, views.quotes_view, speaker or None, contains or None, page)
     return as_format(view, format, QUOTES, "quotes")
 
 
-@router.get("/actors", tags=["corpus"], summary="The most reported actors")
+@router.get(
+    "/actors",
+    tags=["corpus"],
+    summary="The most reported actors",
+    response_model=dict[str, Any],
+)
 def actors(
     request: Request,
     page: Annotated[Paging, Depends(paging)],
     who: Annotated[Text, Query(description="Name (part) or code prefix.")] = None,
     order: Annotated[str, Query(description="stories, events_as_actor, ...")] = "stories",
-) -> dict[str, Any]:
-    return views.actors_view(store_of(request), who or None, check_order(order), page)
+) -> Any:
+    return as_json(cached(request, views.actors_view, who or None, check_order(order), page))
 
 
 @router.get(
-    "/actors/{who}", tags=["corpus"], summary="One actor: matches, timeline, counterparts, quotes"
+    "/actors/{who}",
+    tags=["corpus"],
+    summary="One actor: matches, timeline, counterparts, quotes",
+    response_model=dict[str, Any],
 )
-def actor(request: Request, who: str) -> dict[str, Any]:
-    return views.jsonable(views.actor_view(store_of(request), who))
+def actor(request: Request, who: str) -> Any:
+    return as_json(views.jsonable(cached(request, views.actor_view, who)))
 
 
-@router.get("/search", tags=["corpus"], summary="Full-text search over articles and quotes")
+@router.get(
+    "/search",
+    tags=["corpus"],
+    summary="Full-text search over articles and quotes",
+    response_model=dict[str, Any],
+)
 def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500, description='Words, "phrases", OR.')],
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
-) -> dict[str, Any]:
-    return views.search_view(store_of(request), q, limit)
+) -> Any:
+    return as_json(cached(request, views.search_view, q, limit))
 
 
 class ReadRequest(BaseModel):

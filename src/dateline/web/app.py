@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dateline import __version__
 from dateline.store import Store
+from dateline.web.cache import DEFAULT_SIZE, ViewCache
 from dateline.web.reader import Reader
 
 HERE = Path(__file__).parent
@@ -137,9 +139,13 @@ def _error(request: Request, status: int, message: str) -> Any:
 
 
 def create_app(
-    store: Store, reader: Reader | None = None, max_body: int = MAX_BODY_BYTES
+    store: Store,
+    reader: Reader | None = None,
+    max_body: int = MAX_BODY_BYTES,
+    cache_size: int = DEFAULT_SIZE,
 ) -> FastAPI:
-    """The web reader over `store` (read-only: pages and API only select)."""
+    """The web reader over `store` (read-only: pages and API only select), keeping up to
+    `cache_size` views per corpus version (0: none)."""
     from dateline.web import api, pages
 
     app = FastAPI(
@@ -153,6 +159,7 @@ def create_app(
     app.state.store = store
     app.state.reader = reader or Reader()
     app.state.max_body = max_body
+    app.state.cache = ViewCache(store, cache_size)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -180,6 +187,18 @@ def create_app(
     app.add_middleware(BodyLimit, limit=max_body)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+SERVE_ENV = "DATELINE_SERVE_OPTIONS"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one `dateline serve` process. uvicorn starts each of its workers from an
+    import string, so `dateline serve` passes its options in the environment (JSON: db,
+    model, cache); the database was migrated by `dateline serve` before the workers start."""
+    options = json.loads(os.environ[SERVE_ENV])
+    store = Store(options["db"], migrate_schema=False, read_only=True)
+    return create_app(store, Reader(options.get("model")), cache_size=options.get("cache", 0))
 
 
 def _snippet(value: str) -> Markup:

@@ -11,11 +11,12 @@ from fastapi.responses import HTMLResponse
 
 from dateline.schema import Article
 from dateline.sources import ReadError
+from dateline.store import Store
 from dateline.store.query import EventFilter
 from dateline.web import views
 from dateline.web.annotate import annotated_html
-from dateline.web.api import store_of
 from dateline.web.app import templates
+from dateline.web.cache import cached
 from dateline.web.charts import stacked_bars
 from dateline.web.params import (
     MAX_PAGE_SIZE,
@@ -51,7 +52,7 @@ def render(request: Request, name: str, context: dict[str, Any], status: int = 2
 
 @router.get("/")
 def corpus(request: Request, f: Annotated[EventFilter, Depends(event_filter)]) -> Any:
-    view = views.corpus_view(store_of(request), f)
+    view = cached(request, views.corpus_view, f)
     chart = stacked_bars(view["chart"], "Events per day by quad class")
     return render(
         request, "corpus.html", {**view, "chart_svg": chart, "f": f, "query": filter_query(f)}
@@ -64,31 +65,33 @@ def events(
     f: Annotated[EventFilter, Depends(event_filter)],
     page: Annotated[Paging, Depends(paging)],
 ) -> Any:
-    view = views.events_view(store_of(request), f, page)
+    view = cached(request, views.events_view, f, page)
     query = filter_query(f)
     shown = {**query, "page": page.page, "size": page.size}
     return render(request, "events.html", {**view, "f": f, "query": query, "shown": shown})
 
 
-def _article_page(request: Request, article: Article, extra: dict[str, Any]) -> Any:
-    return render(
-        request,
-        "article.html",
-        {
-            **extra,
-            "article": article,
-            "names": {e.id: e for e in article.entities},
-            "text_html": annotated_html(article),
-        },
-    )
+def _article_context(article: Article, extra: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **extra,
+        "article": article,
+        "names": {e.id: e for e in article.entities},
+        "text_html": annotated_html(article),
+    }
+
+
+def _stored_article(store: Store, article_id: str) -> dict[str, Any] | None:
+    """What the page of a stored article shows, its annotated text included (cached)."""
+    view = views.article_view(store, article_id)
+    return None if view is None else _article_context(view["article"], view)
 
 
 @router.get("/articles/{article_id}")
 def article(request: Request, article_id: str) -> Any:
-    view = views.article_view(store_of(request), article_id)
-    if view is None:
+    context = cached(request, _stored_article, article_id)
+    if context is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
-    return _article_page(request, view["article"], view)
+    return render(request, "article.html", context)
 
 
 @router.get("/actors")
@@ -98,20 +101,20 @@ def actors(
     who: Text = None,
     order: str = "stories",
 ) -> Any:
-    view = views.actors_view(store_of(request), who or None, check_order(order), page)
+    view = cached(request, views.actors_view, who or None, check_order(order), page)
     return render(request, "actors.html", {**view, "who": who or ""})
 
 
 @router.get("/actors/{who}")
 def actor(request: Request, who: str) -> Any:
-    view = views.actor_view(store_of(request), who)
+    view = cached(request, views.actor_view, who)
     chart = stacked_bars(view["timeline"], f"Events of {who} per month")
     return render(request, "actor.html", {**view, "chart_svg": chart})
 
 
 @router.get("/search")
 def search(request: Request, q: Text = None) -> Any:
-    view = views.search_view(store_of(request), q or "", 50)
+    view = cached(request, views.search_view, q or "", 50)
     return render(request, "search.html", view)
 
 
@@ -144,4 +147,6 @@ def read(
             return render(request, "read.html", {"text": "", "error": message}, 422)
     except ReadError as exc:
         return render(request, "read.html", {"text": text, "error": str(exc)}, 422)
-    return _article_page(request, article, {"unsaved": True, "story": []})
+    return render(
+        request, "article.html", _article_context(article, {"unsaved": True, "story": []})
+    )
