@@ -1,6 +1,7 @@
 """`dateline serve` under load: requests/s and latency over the API and the article pages.
 
     python bench/serve.py [--articles 2000] [--clients 50] [--seconds 20] [--db PATH]
+                          [--workers N] [--cache N] [--all-articles]
 
 Builds (once, then reused with --db) a corpus of --articles articles: the wikinews corpus
 is read with the pipeline once, and each record is stored again as a copy whose text ends
@@ -8,8 +9,11 @@ with a numbered line, so ids differ and every offset stays valid. Then `dateline
 runs in its own process on a free loopback port while --clients concurrent clients (asyncio
 + httpx, in this process) request, for --seconds: an article page, an article record, a
 page of events, a filtered page of events, and an actor page, in turn, with articles and
-pages drawn at random. Prints requests/s, latency percentiles and errors (any non-200
-answer or failed connection). Client and server share the machine's cores.
+pages drawn at random (articles among the 200 latest, or among all with --all-articles).
+--workers and --cache are passed to `dateline serve` (its defaults when not given; --cache 0
+measures every request computed afresh). Prints requests/s, latency percentiles and errors
+(any non-200 answer or failed connection), and the load average before the run: client and
+server share the machine's cores, and so do other programs.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import socket
 import statistics
@@ -111,6 +116,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--db", type=Path, help="reuse (or build into) this SQLite file")
+    parser.add_argument("--workers", type=int, help="dateline serve --workers")
+    parser.add_argument("--cache", type=int, help="dateline serve --cache")
+    parser.add_argument(
+        "--all-articles", action="store_true", help="draw articles among all, not the latest 200"
+    )
     args = parser.parse_args()
 
     db = args.db or Path(tempfile.mkdtemp()) / "serve-bench.db"
@@ -118,10 +128,11 @@ def main() -> None:
         build_corpus(args.corpus, args.articles, db)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "dateline.cli", "serve", "--db", str(db), "--port", str(port)],
-        stderr=subprocess.DEVNULL,
-    )
+    command = [sys.executable, "-m", "dateline.cli", "serve", "--db", str(db), "--port", str(port)]
+    for option in ("workers", "cache"):
+        if getattr(args, option) is not None:
+            command += [f"--{option}", str(getattr(args, option))]
+    server = subprocess.Popen(command, stderr=subprocess.DEVNULL)
     try:
         import httpx
 
@@ -135,8 +146,13 @@ def main() -> None:
                     raise SystemExit("dateline serve did not start") from None
                 time.sleep(0.3)
         ids = [a["id"] for a in listing["items"]]
+        pages = -(-listing["total"] // 200) if args.all_articles else 1
+        for page in range(2, pages + 1):
+            more = httpx.get(f"{base}/api/articles?size=200&page={page}", timeout=30).json()
+            ids += [a["id"] for a in more["items"]]
         top = httpx.get(f"{base}/api/actors?size=30&order=events_as_actor").json()["items"]
         actors = [a["actor_code"] or a["name"] for a in top]
+        load_before = os.getloadavg()[0]
         latencies, errors, elapsed = asyncio.run(
             load(base, ids, actors, args.clients, args.seconds)
         )
@@ -147,8 +163,10 @@ def main() -> None:
     every = [t for values in latencies.values() for t in values]
     print(
         f"{len(every)} requests from {args.clients} clients in {elapsed:.1f} s on a "
-        f"{listing['total']}-article database: {len(every) / elapsed:.1f} requests/s, "
-        f"{sum(errors.values())} errors"
+        f"{listing['total']}-article database ({len(ids)} articles drawn; serve options: "
+        f"{' '.join(command[command.index('--port') + 2 :]) or 'defaults'}; load average "
+        f"{load_before:.2f} on {os.cpu_count()} cores before): "
+        f"{len(every) / elapsed:.1f} requests/s, {sum(errors.values())} errors"
     )
     print(f"{'requests':24} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
     for name, values in [*latencies.items(), ("all", every)]:
