@@ -1,7 +1,7 @@
 """`dateline serve` under load: requests/s and latency over the API and the article pages.
 
     python bench/serve.py [--articles 2000] [--clients 50] [--seconds 20] [--db PATH]
-                          [--workers N] [--cache N] [--all-articles]
+                          [--workers N] [--cache N] [--all-articles] [--warmup SECONDS]
 
 Builds (once, then reused with --db) a corpus of --articles articles: the wikinews corpus
 is read with the pipeline once, and each record is stored again as a copy whose text ends
@@ -11,7 +11,9 @@ runs in its own process on a free loopback port while --clients concurrent clien
 page of events, a filtered page of events, and an actor page, in turn, with articles and
 pages drawn at random (articles among the 200 latest, or among all with --all-articles).
 --workers and --cache are passed to `dateline serve` (its defaults when not given; --cache 0
-measures every request computed afresh). Prints requests/s, latency percentiles and errors
+measures every request computed afresh). --warmup runs the same load for that long first,
+unmeasured: the figures of a server that has been up a while (its caches filled) rather than
+of one just started. Prints requests/s, latency percentiles and errors
 (any non-200 answer or failed connection), and the load average before the run: client and
 server share the machine's cores, and so do other programs.
 """
@@ -121,6 +123,7 @@ def main() -> None:
     parser.add_argument(
         "--all-articles", action="store_true", help="draw articles among all, not the latest 200"
     )
+    parser.add_argument("--warmup", type=float, default=0, help="unmeasured load first (s)")
     args = parser.parse_args()
 
     db = args.db or Path(tempfile.mkdtemp()) / "serve-bench.db"
@@ -136,10 +139,10 @@ def main() -> None:
     try:
         import httpx
 
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180  # a loaded machine starts Python slowly
         while True:
             try:
-                listing = httpx.get(f"{base}/api/articles?size=200", timeout=5).json()
+                listing = httpx.get(f"{base}/api/articles?size=200", timeout=60).json()
                 break
             except httpx.HTTPError:
                 if time.monotonic() > deadline or server.poll() is not None:
@@ -152,6 +155,8 @@ def main() -> None:
             ids += [a["id"] for a in more["items"]]
         top = httpx.get(f"{base}/api/actors?size=30&order=events_as_actor").json()["items"]
         actors = [a["actor_code"] or a["name"] for a in top]
+        if args.warmup:
+            asyncio.run(load(base, ids, actors, args.clients, args.warmup))
         load_before = os.getloadavg()[0]
         latencies, errors, elapsed = asyncio.run(
             load(base, ids, actors, args.clients, args.seconds)
@@ -164,7 +169,8 @@ def main() -> None:
     print(
         f"{len(every)} requests from {args.clients} clients in {elapsed:.1f} s on a "
         f"{listing['total']}-article database ({len(ids)} articles drawn; serve options: "
-        f"{' '.join(command[command.index('--port') + 2 :]) or 'defaults'}; load average "
+        f"{' '.join(command[command.index('--port') + 2 :]) or 'defaults'}; "
+        f"{args.warmup:.0f} s warm-up; load average "
         f"{load_before:.2f} on {os.cpu_count()} cores before): "
         f"{len(every) / elapsed:.1f} requests/s, {sum(errors.values())} errors"
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -32,26 +32,41 @@ Format = Annotated[Literal["json", "csv"], Query(description="json, or csv of th
 NotFound = {404: {"description": "No article with that id."}}
 
 
-def store_of(request: Request):  # type: ignore[no-untyped-def]
-    return request.app.state.store
+def as_json(
+    request: Request,
+    view: Callable[..., Any],
+    *args: Any,
+    shape: Callable[[Any], Any] | None = None,
+) -> Response:
+    """The JSON of `view(store, *args)` (passed through `shape`), encoded once per corpus
+    version. Encoded as FastAPI would, minus its jsonable_encoder walk: views hold JSON
+    types only, and the walk cost more than answering from the cache."""
+
+    def encode() -> bytes:
+        data = cached(request, view, *args)
+        return JSONResponse(shape(data) if shape else data).body
+
+    key = ("json", view.__module__, view.__qualname__, repr(args))
+    return Response(request.app.state.cache.get(key, encode), media_type="application/json")
 
 
-def as_json(data: dict[str, Any]) -> JSONResponse:
-    """A view as the JSON FastAPI would send, without walking it through jsonable_encoder
-    first (views hold JSON types only; the walk cost more than the query of a cached page)."""
-    return JSONResponse(data)
-
-
-def as_format(view: dict[str, Any], format: str, columns: Sequence[Any], name: str) -> Any:
+def listing(
+    request: Request,
+    view: Callable[..., dict[str, Any]],
+    args: tuple[Any, ...],
+    format: str,
+    columns: Sequence[Any],
+    name: str,
+) -> Any:
     """A listing as JSON (the view) or its rows as a CSV download with the columns of
     `dateline export --format csv`."""
     if format != "csv":
-        return as_json(view)
+        return as_json(request, view, *args)
     buffer = io.StringIO()
     fields = [c.name for c in columns]
     writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(view["items"])
+    writer.writerows(cached(request, view, *args)["items"])
     return Response(
         buffer.getvalue(),
         media_type="text/csv; charset=utf-8",
@@ -66,7 +81,7 @@ def as_format(view: dict[str, Any], format: str, columns: Sequence[Any], name: s
     response_model=dict[str, Any],
 )
 def corpus(request: Request, f: Annotated[EventFilter, Depends(event_filter)]) -> Any:
-    return as_json(views.jsonable(cached(request, views.corpus_view, f)))
+    return as_json(request, views.corpus_view, f, shape=views.jsonable)
 
 
 @router.get(
@@ -80,7 +95,7 @@ def articles(
     f: Annotated[ArticleFilter, Depends(article_filter)],
     page: Annotated[Paging, Depends(paging)],
 ) -> Any:
-    return as_json(cached(request, views.articles_view, f, page))
+    return as_json(request, views.articles_view, f, page)
 
 
 @router.get(
@@ -105,8 +120,8 @@ def article(request: Request, article_id: str) -> Any:
 
 
 def _record(request: Request, article_id: str) -> bytes | None:
-    found = store_of(request).article(article_id)
-    return None if found is None else JSONResponse(found.model_dump()).body
+    view = cached(request, views.article_view, article_id)  # shared with the article page
+    return None if view is None else JSONResponse(view["article"].model_dump()).body
 
 
 def _etags(header: str) -> set[str]:
@@ -133,7 +148,7 @@ def events(
     page: Annotated[Paging, Depends(paging)],
     format: Format = "json",
 ) -> Any:
-    return as_format(cached(request, views.events_view, f, page), format, EVENTS, "events")
+    return listing(request, views.events_view, (f, page), format, EVENTS, "events")
 
 
 @router.get("/quotes", tags=["corpus"], summary="Quotes by speaker and words, paged")
@@ -144,8 +159,8 @@ def quotes(
     contains: Annotated[Text, Query(description="Words in the quote.")] = None,
     format: Format = "json",
 ) -> Any:
-    view = cached(request, views.quotes_view, speaker or None, contains or None, page)
-    return as_format(view, format, QUOTES, "quotes")
+    args = (speaker or None, contains or None, page)
+    return listing(request, views.quotes_view, args, format, QUOTES, "quotes")
 
 
 @router.get(
@@ -160,7 +175,7 @@ def actors(
     who: Annotated[Text, Query(description="Name (part) or code prefix.")] = None,
     order: Annotated[str, Query(description="stories, events_as_actor, ...")] = "stories",
 ) -> Any:
-    return as_json(cached(request, views.actors_view, who or None, check_order(order), page))
+    return as_json(request, views.actors_view, who or None, check_order(order), page)
 
 
 @router.get(
@@ -170,7 +185,7 @@ def actors(
     response_model=dict[str, Any],
 )
 def actor(request: Request, who: str) -> Any:
-    return as_json(views.jsonable(cached(request, views.actor_view, who)))
+    return as_json(request, views.actor_view, who, shape=views.jsonable)
 
 
 @router.get(
@@ -184,7 +199,7 @@ def search(
     q: Annotated[str, Query(min_length=1, max_length=500, description='Words, "phrases", OR.')],
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> Any:
-    return as_json(cached(request, views.search_view, q, limit))
+    return as_json(request, views.search_view, q, limit)
 
 
 class ReadRequest(BaseModel):

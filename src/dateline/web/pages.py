@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
@@ -11,7 +12,6 @@ from fastapi.responses import HTMLResponse
 
 from dateline.schema import Article
 from dateline.sources import ReadError
-from dateline.store import Store
 from dateline.store.query import EventFilter
 from dateline.web import views
 from dateline.web.annotate import annotated_html
@@ -50,25 +50,43 @@ def render(request: Request, name: str, context: dict[str, Any], status: int = 2
     return templates.TemplateResponse(request, name, context, status_code=status)
 
 
+def page(
+    request: Request, name: str, context: Callable[[], dict[str, Any] | None], *key: Any
+) -> str | None:
+    """The template `name` rendered with `context()` (None: no such page), kept per corpus
+    version under `key`: a page depends on its parameters and the corpus only (the
+    templates do not read the request)."""
+
+    def html() -> str | None:
+        values = context()
+        return None if values is None else templates.get_template(name).render(values)
+
+    return request.app.state.cache.get(("page", name, repr(key)), html)  # type: ignore[no-any-return]
+
+
 @router.get("/")
 def corpus(request: Request, f: Annotated[EventFilter, Depends(event_filter)]) -> Any:
-    view = cached(request, views.corpus_view, f)
-    chart = stacked_bars(view["chart"], "Events per day by quad class")
-    return render(
-        request, "corpus.html", {**view, "chart_svg": chart, "f": f, "query": filter_query(f)}
-    )
+    def context() -> dict[str, Any]:
+        view = cached(request, views.corpus_view, f)
+        chart = stacked_bars(view["chart"], "Events per day by quad class")
+        return {**view, "chart_svg": chart, "f": f, "query": filter_query(f)}
+
+    return HTMLResponse(page(request, "corpus.html", context, f))
 
 
 @router.get("/events")
 def events(
     request: Request,
     f: Annotated[EventFilter, Depends(event_filter)],
-    page: Annotated[Paging, Depends(paging)],
+    paged: Annotated[Paging, Depends(paging)],
 ) -> Any:
-    view = cached(request, views.events_view, f, page)
-    query = filter_query(f)
-    shown = {**query, "page": page.page, "size": page.size}
-    return render(request, "events.html", {**view, "f": f, "query": query, "shown": shown})
+    def context() -> dict[str, Any]:
+        view = cached(request, views.events_view, f, paged)
+        query = filter_query(f)
+        shown = {**query, "page": paged.page, "size": paged.size}
+        return {**view, "f": f, "query": query, "shown": shown}
+
+    return HTMLResponse(page(request, "events.html", context, f, paged))
 
 
 def _article_context(article: Article, extra: dict[str, Any]) -> dict[str, Any]:
@@ -80,42 +98,50 @@ def _article_context(article: Article, extra: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _stored_article(store: Store, article_id: str) -> dict[str, Any] | None:
-    """What the page of a stored article shows, its annotated text included (cached)."""
-    view = views.article_view(store, article_id)
-    return None if view is None else _article_context(view["article"], view)
-
-
 @router.get("/articles/{article_id}")
 def article(request: Request, article_id: str) -> Any:
-    context = cached(request, _stored_article, article_id)
-    if context is None:
+    def context() -> dict[str, Any] | None:
+        view = cached(request, views.article_view, article_id)
+        return None if view is None else _article_context(view["article"], view)
+
+    html = page(request, "article.html", context, article_id)
+    if html is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
-    return render(request, "article.html", context)
+    return HTMLResponse(html)
 
 
 @router.get("/actors")
 def actors(
     request: Request,
-    page: Annotated[Paging, Depends(paging)],
+    paged: Annotated[Paging, Depends(paging)],
     who: Text = None,
     order: str = "stories",
 ) -> Any:
-    view = cached(request, views.actors_view, who or None, check_order(order), page)
-    return render(request, "actors.html", {**view, "who": who or ""})
+    order = check_order(order)
+
+    def context() -> dict[str, Any]:
+        view = cached(request, views.actors_view, who or None, order, paged)
+        return {**view, "who": who or ""}
+
+    return HTMLResponse(page(request, "actors.html", context, who or None, order, paged))
 
 
 @router.get("/actors/{who}")
 def actor(request: Request, who: str) -> Any:
-    view = cached(request, views.actor_view, who)
-    chart = stacked_bars(view["timeline"], f"Events of {who} per month")
-    return render(request, "actor.html", {**view, "chart_svg": chart})
+    def context() -> dict[str, Any]:
+        view = cached(request, views.actor_view, who)
+        chart = stacked_bars(view["timeline"], f"Events of {who} per month")
+        return {**view, "chart_svg": chart}
+
+    return HTMLResponse(page(request, "actor.html", context, who))
 
 
 @router.get("/search")
 def search(request: Request, q: Text = None) -> Any:
-    view = cached(request, views.search_view, q or "", 50)
-    return render(request, "search.html", view)
+    def context() -> dict[str, Any]:
+        return cached(request, views.search_view, q or "", 50)
+
+    return HTMLResponse(page(request, "search.html", context, q or ""))
 
 
 @router.get("/read")
