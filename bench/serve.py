@@ -68,6 +68,30 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def start_serve(db: Path, options: list[str]) -> tuple[subprocess.Popen, str, dict, list[str]]:  # type: ignore[type-arg]
+    """`dateline serve` on the database on a free loopback port, once it answers: the
+    process, its base URL, the first page of /api/articles?size=200 and the 30 most active
+    actors (code, else name). The caller stops the process."""
+    import httpx
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "dateline.cli", "serve", "--db", str(db)]
+    server = subprocess.Popen([*command, "--port", str(port), *options], stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 180  # a loaded machine starts Python slowly
+    while True:
+        try:
+            listing = httpx.get(f"{base}/api/articles?size=200", timeout=60).json()
+            break
+        except httpx.HTTPError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.terminate()
+                raise SystemExit("dateline serve did not start") from None
+            time.sleep(0.3)
+    top = httpx.get(f"{base}/api/actors?size=30&order=events_as_actor", timeout=60).json()
+    return server, base, listing, [a["actor_code"] or a["name"] for a in top["items"]]
+
+
 async def load(base: str, ids: list[str], actors: list[str], clients: int, seconds: float):  # type: ignore[no-untyped-def]
     import httpx
 
@@ -129,32 +153,19 @@ def main() -> None:
     db = args.db or Path(tempfile.mkdtemp()) / "serve-bench.db"
     if not db.exists():
         build_corpus(args.corpus, args.articles, db)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "dateline.cli", "serve", "--db", str(db), "--port", str(port)]
+    options = []
     for option in ("workers", "cache"):
         if getattr(args, option) is not None:
-            command += [f"--{option}", str(getattr(args, option))]
-    server = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+            options += [f"--{option}", str(getattr(args, option))]
+    server, base, listing, actors = start_serve(db, options)
     try:
         import httpx
 
-        deadline = time.monotonic() + 180  # a loaded machine starts Python slowly
-        while True:
-            try:
-                listing = httpx.get(f"{base}/api/articles?size=200", timeout=60).json()
-                break
-            except httpx.HTTPError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit("dateline serve did not start") from None
-                time.sleep(0.3)
         ids = [a["id"] for a in listing["items"]]
         pages = -(-listing["total"] // 200) if args.all_articles else 1
         for page in range(2, pages + 1):
             more = httpx.get(f"{base}/api/articles?size=200&page={page}", timeout=30).json()
             ids += [a["id"] for a in more["items"]]
-        top = httpx.get(f"{base}/api/actors?size=30&order=events_as_actor").json()["items"]
-        actors = [a["actor_code"] or a["name"] for a in top]
         if args.warmup:
             asyncio.run(load(base, ids, actors, args.clients, args.warmup))
         load_before = os.getloadavg()[0]
@@ -169,7 +180,7 @@ def main() -> None:
     print(
         f"{len(every)} requests from {args.clients} clients in {elapsed:.1f} s on a "
         f"{listing['total']}-article database ({len(ids)} articles drawn; serve options: "
-        f"{' '.join(command[command.index('--port') + 2 :]) or 'defaults'}; "
+        f"{' '.join(options) or 'defaults'}; "
         f"{args.warmup:.0f} s warm-up; load average "
         f"{load_before:.2f} on {os.cpu_count()} cores before): "
         f"{len(every) / elapsed:.1f} requests/s, {sum(errors.values())} errors"

@@ -15,13 +15,11 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve import free_port
+from serve import start_serve
 
 
 def cpu_seconds(pid: int) -> float:
@@ -43,27 +41,13 @@ def main() -> None:
     args = parser.parse_args()
     import httpx
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "dateline.cli", "serve", "--db", str(args.db)]
-    command += ["--port", str(port)] + ([] if args.single_process else ["--workers", "1"])
+    options = [] if args.single_process else ["--workers", "1"]
     if args.cache is not None:
-        command += ["--cache", str(args.cache)]
-    server = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+        options += ["--cache", str(args.cache)]
+    server, base, listing, actors = start_serve(args.db, options)
     try:
-        deadline = time.monotonic() + 180
         with httpx.Client(base_url=base, timeout=120) as http:
-            while True:
-                try:
-                    listing = http.get("/api/articles?size=200").json()
-                    break
-                except httpx.HTTPError:
-                    if time.monotonic() > deadline or server.poll() is not None:
-                        raise SystemExit("dateline serve did not start") from None
-                    time.sleep(0.3)
             ids = [a["id"] for a in listing["items"]]
-            top = http.get("/api/actors?size=30&order=events_as_actor").json()["items"]
-            actors = [a["actor_code"] or a["name"] for a in top]
             rng = random.Random(0)
             kinds = {
                 "article page": [f"/articles/{rng.choice(ids)}" for _ in range(args.requests)],
