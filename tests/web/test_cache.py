@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from dateline.store import open_store
 from dateline.web import create_app
-from dateline.web.cache import ViewCache
+from dateline.web.cache import MISSING, ViewCache
 from tests.store.samples import sample_article, variant
 from tests.store.test_store import extracted
 
@@ -25,9 +25,11 @@ class FakeStore:
         return self.current
 
 
-def counting(results: list[int]):  # type: ignore[no-untyped-def]
-    def compute() -> int:
-        results.append(len(results) + 1)
+def counting(results: list[str], size: int = 10):  # type: ignore[no-untyped-def]
+    """A computation that records its calls and answers its number, padded to `size`."""
+
+    def compute() -> str:
+        results.append(str(len(results) + 1).rjust(size))
         return results[-1]
 
     return compute
@@ -35,37 +37,45 @@ def counting(results: list[int]):  # type: ignore[no-untyped-def]
 
 def test_a_key_is_computed_once_per_corpus_version():
     store, calls = FakeStore(), []
-    cache = ViewCache(store, size=10)  # type: ignore[arg-type]
-    assert cache.get("k", counting(calls)) == cache.get("k", counting(calls)) == 1
+    cache = ViewCache(store)  # type: ignore[arg-type]
+    assert cache.get("k", counting(calls)) == cache.get("k", counting(calls)) == calls[0]
+    assert cache.lookup("k", 1) == calls[0] and cache.lookup("k", 2) is MISSING
     store.current = 2
-    assert cache.get("k", counting(calls)) == 2 and len(calls) == 2
+    assert cache.get("k", counting(calls)) == calls[1] and len(calls) == 2
     store.current = None  # a database without a version: nothing is kept
-    assert cache.get("k", counting(calls)) == 3 and cache.get("k", counting(calls)) == 4
-
-
-def test_size_bounds_the_cache_and_zero_turns_it_off():
-    store, calls = FakeStore(), []
-    cache = ViewCache(store, size=2)  # type: ignore[arg-type]
-    for key in ("a", "b", "c"):
-        cache.get(key, counting(calls))
-    cache.get("a", counting(calls))  # evicted, the oldest: computed again
+    cache.get("k", counting(calls))
+    cache.get("k", counting(calls))
     assert len(calls) == 4
-    off = ViewCache(store, size=0)  # type: ignore[arg-type]
-    off.get("a", counting(calls))
-    off.get("a", counting(calls))
+
+
+def test_megabytes_bound_the_cache_and_zero_turns_it_off():
+    store, calls = FakeStore(), []
+    cache = ViewCache(store, megabytes=0.002)  # type: ignore[arg-type]
+    for key in ("a", "b", "c"):  # 800 bytes each with the entry's own: two fit in 2,000
+        cache.get(key, counting(calls, size=600))
+    cache.get("c", counting(calls, size=600))
+    assert len(calls) == 3
+    cache.get("a", counting(calls, size=600))  # evicted, the least recently used
+    assert len(calls) == 4
+    cache.get("big", counting(calls, size=5000))  # larger than the whole cache: not kept
+    cache.get("big", counting(calls, size=5000))
     assert len(calls) == 6
+    off = ViewCache(store, megabytes=0)  # type: ignore[arg-type]
+    off.get("a", counting(calls))
+    off.get("a", counting(calls))
+    assert len(calls) == 8
 
 
 def test_concurrent_misses_wait_for_one_computation_and_a_failure_is_not_kept():
-    cache = ViewCache(FakeStore(), size=10)  # type: ignore[arg-type]
+    cache = ViewCache(FakeStore())  # type: ignore[arg-type]
     calls: list[int] = []
 
-    def slow() -> int:
+    def slow() -> str:
         calls.append(1)
         time.sleep(0.2)
-        return 42
+        return "42"
 
-    results: list[int] = []
+    results: list[str] = []
     threads = [
         threading.Thread(target=lambda: results.append(cache.get("slow", slow))) for _ in range(8)
     ]
@@ -73,14 +83,14 @@ def test_concurrent_misses_wait_for_one_computation_and_a_failure_is_not_kept():
         thread.start()
     for thread in threads:
         thread.join()
-    assert results == [42] * 8 and len(calls) == 1
+    assert results == ["42"] * 8 and len(calls) == 1
 
-    def failing() -> int:
+    def failing() -> str:
         raise RuntimeError("database gone")
 
     with pytest.raises(RuntimeError):
         cache.get("bad", failing)
-    assert cache.get("bad", lambda: 7) == 7
+    assert cache.get("bad", lambda: "7") == "7"
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from dateline.cli.common import DbOpt, ModelOpt, app, err, fail, open_db, shown_url
-from dateline.web.cache import DEFAULT_SIZE
+from dateline.web.cache import DEFAULT_MEGABYTES
 
 
 def default_workers() -> int:
@@ -42,11 +42,12 @@ def serve(
         typer.Option(min=1, max=64, help="Server processes [default: one per core, at most 8]."),
     ] = None,
     cache: Annotated[
-        int,
+        float,
         typer.Option(
-            min=0, help="Page data each process keeps per corpus version (0: compute every time)."
+            min=0,
+            help="Megabytes of finished pages and answers each process keeps (0: none).",
         ),
-    ] = DEFAULT_SIZE,
+    ] = DEFAULT_MEGABYTES,
 ) -> None:
     """Browse the corpus in a web browser, with a JSON API under /api (read-only)."""
     import uvicorn

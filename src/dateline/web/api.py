@@ -15,9 +15,10 @@ from pydantic import BaseModel, Field
 from dateline.export.columns import EVENTS, QUOTES
 from dateline.schema import Article
 from dateline.sources import ReadError
+from dateline.store import Store
 from dateline.store.query import ArticleFilter, EventFilter
 from dateline.web import views
-from dateline.web.cache import cached
+from dateline.web.cache import kept, view_key
 from dateline.web.params import (
     Paging,
     Text,
@@ -32,25 +33,31 @@ Format = Annotated[Literal["json", "csv"], Query(description="json, or csv of th
 NotFound = {404: {"description": "No article with that id."}}
 
 
-def as_json(
+async def as_json(
     request: Request,
     view: Callable[..., Any],
     *args: Any,
     shape: Callable[[Any], Any] | None = None,
+    missing: str = "not found",
+    version: int | None = None,
 ) -> Response:
-    """The JSON of `view(store, *args)` (passed through `shape`), encoded once per corpus
-    version. Encoded as FastAPI would, minus its jsonable_encoder walk: views hold JSON
-    types only, and the walk cost more than answering from the cache."""
+    """The JSON of `view(store, *args)` (passed through `shape`; None is a 404 saying
+    `missing`), encoded once per corpus version. Encoded as FastAPI would, minus its
+    jsonable_encoder walk: views hold JSON types only, and the walk cost more than
+    answering from the cache."""
+    store = request.app.state.store
 
-    def encode() -> bytes:
-        data = cached(request, view, *args)
-        return JSONResponse(shape(data) if shape else data).body
+    def encode() -> bytes | None:
+        data = view(store, *args)
+        return None if data is None else JSONResponse(shape(data) if shape else data).body
 
-    key = ("json", view.__module__, view.__qualname__, repr(args))
-    return Response(request.app.state.cache.get(key, encode), media_type="application/json")
+    body = await kept(request, view_key(view, args, "json"), encode, version)
+    if body is None:
+        raise HTTPException(404, missing)
+    return Response(body, media_type="application/json")
 
 
-def listing(
+async def listing(
     request: Request,
     view: Callable[..., dict[str, Any]],
     args: tuple[Any, ...],
@@ -61,14 +68,18 @@ def listing(
     """A listing as JSON (the view) or its rows as a CSV download with the columns of
     `dateline export --format csv`."""
     if format != "csv":
-        return as_json(request, view, *args)
-    buffer = io.StringIO()
-    fields = [c.name for c in columns]
-    writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(cached(request, view, *args)["items"])
+        return await as_json(request, view, *args)
+
+    def table() -> str:
+        buffer = io.StringIO()
+        fields = [c.name for c in columns]
+        writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(view(request.app.state.store, *args)["items"])
+        return buffer.getvalue()
+
     return Response(
-        buffer.getvalue(),
+        await kept(request, view_key(view, args, "csv"), table),
         media_type="text/csv; charset=utf-8",
         headers={"content-disposition": f'attachment; filename="{name}.csv"'},
     )
@@ -80,8 +91,8 @@ def listing(
     summary="Counts, events per day by quad class, top actors, latest",
     response_model=dict[str, Any],
 )
-def corpus(request: Request, f: Annotated[EventFilter, Depends(event_filter)]) -> Any:
-    return as_json(request, views.corpus_view, f, shape=views.jsonable)
+async def corpus(request: Request, f: Annotated[EventFilter, Depends(event_filter)]) -> Any:
+    return await as_json(request, views.corpus_view, f, shape=views.jsonable)
 
 
 @router.get(
@@ -90,12 +101,12 @@ def corpus(request: Request, f: Annotated[EventFilter, Depends(event_filter)]) -
     summary="Articles, latest first",
     response_model=dict[str, Any],
 )
-def articles(
+async def articles(
     request: Request,
     f: Annotated[ArticleFilter, Depends(article_filter)],
     page: Annotated[Paging, Depends(paging)],
 ) -> Any:
-    return as_json(request, views.articles_view, f, page)
+    return await as_json(request, views.articles_view, f, page)
 
 
 @router.get(
@@ -105,23 +116,30 @@ def articles(
     response_model=Article,
     responses=NotFound,
 )
-def article(request: Request, article_id: str) -> Any:
+async def article(request: Request, article_id: str) -> Any:
     """The record, with an ETag naming the corpus version: a client that sends it back in
     If-None-Match gets a 304 until the corpus changes."""
-    cache = request.app.state.cache
-    version = cache.version()
-    headers = {"etag": f'"corpus-{version}"', "cache-control": "no-cache"} if version else {}
-    if headers and headers["etag"] in _etags(request.headers.get("if-none-match", "")):
+    version = request.app.state.cache.version()
+    if version is None:
+        return await as_json(request, _record, article_id, missing=_unknown(article_id))
+    tag = f'"corpus-{version}"'
+    headers = {"etag": tag, "cache-control": "no-cache"}
+    if tag in _etags(request.headers.get("if-none-match", "")):
         return Response(status_code=304, headers=headers)
-    body = cache.get(("record", article_id), lambda: _record(request, article_id), version)
-    if body is None:
-        raise HTTPException(404, f"no article with id {article_id!r}")
-    return Response(body, media_type="application/json", headers=headers)
+    response = await as_json(
+        request, _record, article_id, missing=_unknown(article_id), version=version
+    )
+    response.headers.update(headers)
+    return response
 
 
-def _record(request: Request, article_id: str) -> bytes | None:
-    view = cached(request, views.article_view, article_id)  # shared with the article page
-    return None if view is None else JSONResponse(view["article"].model_dump()).body
+def _record(store: Store, article_id: str) -> dict[str, Any] | None:
+    found = store.article(article_id)
+    return None if found is None else found.model_dump()
+
+
+def _unknown(article_id: str) -> str:
+    return f"no article with id {article_id!r}"
 
 
 def _etags(header: str) -> set[str]:
@@ -130,29 +148,34 @@ def _etags(header: str) -> set[str]:
 
 
 @router.get(
-    "/articles/{article_id}/story", tags=["corpus"], summary="The other articles of its story"
+    "/articles/{article_id}/story",
+    tags=["corpus"],
+    summary="The other articles of its story",
+    response_model=dict[str, Any],
 )
-def story(request: Request, article_id: str) -> dict[str, Any]:
-    view = cached(request, views.article_view, article_id)
-    if view is None:
-        raise HTTPException(404, f"no article with id {article_id!r}")
-    return {"story_id": view["story_id"], "items": view["story"]}
+async def story(request: Request, article_id: str) -> Any:
+    return await as_json(request, _story, article_id, missing=_unknown(article_id))
+
+
+def _story(store: Store, article_id: str) -> dict[str, Any] | None:
+    view = views.article_view(store, article_id)
+    return None if view is None else {"story_id": view["story_id"], "items": view["story"]}
 
 
 @router.get(
     "/events", tags=["corpus"], summary="Events matching the filters of `dateline events`, paged"
 )
-def events(
+async def events(
     request: Request,
     f: Annotated[EventFilter, Depends(event_filter)],
     page: Annotated[Paging, Depends(paging)],
     format: Format = "json",
 ) -> Any:
-    return listing(request, views.events_view, (f, page), format, EVENTS, "events")
+    return await listing(request, views.events_view, (f, page), format, EVENTS, "events")
 
 
 @router.get("/quotes", tags=["corpus"], summary="Quotes by speaker and words, paged")
-def quotes(
+async def quotes(
     request: Request,
     page: Annotated[Paging, Depends(paging)],
     speaker: Annotated[Text, Query(description="Who is quoted: name or code.")] = None,
@@ -160,7 +183,7 @@ def quotes(
     format: Format = "json",
 ) -> Any:
     args = (speaker or None, contains or None, page)
-    return listing(request, views.quotes_view, args, format, QUOTES, "quotes")
+    return await listing(request, views.quotes_view, args, format, QUOTES, "quotes")
 
 
 @router.get(
@@ -169,13 +192,13 @@ def quotes(
     summary="The most reported actors",
     response_model=dict[str, Any],
 )
-def actors(
+async def actors(
     request: Request,
     page: Annotated[Paging, Depends(paging)],
     who: Annotated[Text, Query(description="Name (part) or code prefix.")] = None,
     order: Annotated[str, Query(description="stories, events_as_actor, ...")] = "stories",
 ) -> Any:
-    return as_json(request, views.actors_view, who or None, check_order(order), page)
+    return await as_json(request, views.actors_view, who or None, check_order(order), page)
 
 
 @router.get(
@@ -184,8 +207,8 @@ def actors(
     summary="One actor: matches, timeline, counterparts, quotes",
     response_model=dict[str, Any],
 )
-def actor(request: Request, who: str) -> Any:
-    return as_json(request, views.actor_view, who, shape=views.jsonable)
+async def actor(request: Request, who: str) -> Any:
+    return await as_json(request, views.actor_view, who, shape=views.jsonable)
 
 
 @router.get(
@@ -194,12 +217,12 @@ def actor(request: Request, who: str) -> Any:
     summary="Full-text search over articles and quotes",
     response_model=dict[str, Any],
 )
-def search(
+async def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500, description='Words, "phrases", OR.')],
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> Any:
-    return as_json(request, views.search_view, q, limit)
+    return await as_json(request, views.search_view, q, limit)
 
 
 class ReadRequest(BaseModel):

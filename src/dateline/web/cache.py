@@ -1,10 +1,16 @@
-"""Views kept per corpus version, so a busy reader computes each page's data once.
+"""Answers kept per corpus version, so a busy reader renders each page and answer once.
 
-Every lookup first reads the corpus version (one small query, see store/version.py); a
-result is stored under the version read *before* it was computed, so after any write to the
-corpus nothing older is served. Requests that miss the same key at once wait for the first
-one's result instead of all computing it (the actor roll-up of the corpus page takes a
-good part of a second). `size=0` turns caching off: every request computes afresh.
+What is kept is the finished body (HTML, JSON, CSV), so the cache holds what it costs in
+memory and is bounded in bytes. Every lookup first reads the corpus version (one small
+query, see store/version.py); a body is stored under the version read *before* it was
+computed, so after any write to the corpus nothing older is served. Requests that miss the
+same key at once wait for the first one's result instead of all computing it (the actor
+roll-up of the corpus page takes a good part of a second). A size of 0 turns caching off:
+every request computes afresh.
+
+Endpoints ask through `kept`: a body already kept is answered on the event loop, and only a
+miss goes to a worker thread. Answering hits in threads would queue them behind the misses
+being computed, and every extra thread computing takes the interpreter lock from the loop.
 """
 
 from __future__ import annotations
@@ -12,32 +18,46 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from starlette.requests import Request
 
     from dateline.store import Store
 
-T = TypeVar("T")
-DEFAULT_SIZE = 512  # views, most of a few kilobytes; article records and pages the largest
+Body = bytes | str | None  # None: nothing there (a 404)
+MISSING: Any = object()
+DEFAULT_MEGABYTES = 256  # per process: the pages and records of some thousands of articles
+ENTRY_BYTES = 200  # what a kept entry costs beyond its body (key, bookkeeping), roughly
 WAIT_SECONDS = 30.0  # how long a request waits for another's computation before doing its own
 
 
 class ViewCache:
-    def __init__(self, store: Store, size: int = DEFAULT_SIZE) -> None:
-        self.store, self.size = store, size
-        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+    def __init__(self, store: Store, megabytes: float = DEFAULT_MEGABYTES) -> None:
+        self.store = store
+        self.limit = int(megabytes * 1_000_000)
+        self._items: OrderedDict[Hashable, Body] = OrderedDict()
+        self._bytes = 0
         self._computing: dict[Hashable, threading.Event] = {}
         self._version: int | None = None
         self._lock = threading.Lock()
 
     def version(self) -> int | None:
-        """The corpus version now (None: unknown, nothing is cached)."""
-        return self.store.version() if self.size else None
+        """The corpus version now (None: unknown, or caching off: nothing is kept)."""
+        return self.store.version() if self.limit else None
 
-    def get(self, key: Hashable, compute: Callable[[], T], version: int | None = None) -> T:
-        """The value of `key` at the current corpus version (or at `version`, read by the
+    def lookup(self, key: Hashable, version: int | None) -> Body:
+        """The body kept for `key` at `version`, or MISSING (never computes)."""
+        if version is None:
+            return MISSING  # type: ignore[no-any-return]
+        with self._lock:
+            found = self._items.get((version, key), MISSING)
+            if found is not MISSING:
+                self._items.move_to_end((version, key))
+            return found
+
+    def get(self, key: Hashable, compute: Callable[[], Body], version: int | None = None) -> Body:
+        """The body of `key` at the current corpus version (or at `version`, read by the
         caller), computed by `compute` when missing."""
         version = self.version() if version is None else version
         if version is None:
@@ -46,10 +66,11 @@ class ViewCache:
         with self._lock:
             if self._version is None or version > self._version:
                 self._items.clear()  # the corpus moved on: everything kept is stale
+                self._bytes = 0
                 self._version = version
             if full in self._items:
                 self._items.move_to_end(full)
-                return self._items[full]  # type: ignore[no-any-return]
+                return self._items[full]
             running = self._computing.get(full)
             first = running is None
             if running is None:
@@ -58,24 +79,46 @@ class ViewCache:
             running.wait(WAIT_SECONDS)
             with self._lock:
                 if full in self._items:
-                    return self._items[full]  # type: ignore[no-any-return]
+                    return self._items[full]
             return compute()  # the first request failed, or is stuck: compute it here
         try:
             value = compute()
-            with self._lock:
-                if version == self._version:
-                    self._items[full] = value
-                    while len(self._items) > self.size:
-                        self._items.popitem(last=False)
+            self._keep(full, value, version)
             return value
         finally:
             with self._lock:
                 self._computing.pop(full, None)
             running.set()
 
+    def _keep(self, full: Hashable, value: Body, version: int) -> None:
+        size = len(value or "") + ENTRY_BYTES
+        with self._lock:
+            if version != self._version or size > self.limit:
+                return
+            if full in self._items:
+                self._bytes -= len(self._items[full] or "") + ENTRY_BYTES
+            self._items[full] = value
+            self._bytes += size
+            while self._bytes > self.limit:
+                _, dropped = self._items.popitem(last=False)  # the least recently used
+                self._bytes -= len(dropped or "") + ENTRY_BYTES
 
-def cached(request: Request, view: Callable[..., T], *args: Any) -> T:
-    """`view(store, *args)` through the app's cache (args must have a stable repr)."""
-    app = request.app
-    key = (view.__module__, view.__qualname__, repr(args))
-    return app.state.cache.get(key, lambda: view(app.state.store, *args))  # type: ignore[no-any-return]
+
+def view_key(view: Callable[..., Any], args: tuple[Any, ...], kind: str) -> Hashable:
+    """The key of a body made from `view(store, *args)` (args must have a stable repr)."""
+    return (kind, view.__module__, view.__qualname__, repr(args))
+
+
+async def kept(
+    request: Request, key: Hashable, compute: Callable[[], Body], version: int | None = None
+) -> Body:
+    """The body of `key`: from the cache on the event loop when kept, else made by `compute`
+    in a worker thread. `version`: the corpus version, when the caller has read it."""
+    from starlette.concurrency import run_in_threadpool
+
+    cache: ViewCache = request.app.state.cache
+    version = cache.version() if version is None else version
+    found = cache.lookup(key, version)
+    if found is not MISSING:
+        return found
+    return await run_in_threadpool(cache.get, key, compute, version)

@@ -12,11 +12,12 @@ from fastapi.responses import HTMLResponse
 
 from dateline.schema import Article
 from dateline.sources import ReadError
+from dateline.store import Store
 from dateline.store.query import EventFilter
 from dateline.web import views
 from dateline.web.annotate import annotated_html
 from dateline.web.app import templates
-from dateline.web.cache import cached
+from dateline.web.cache import kept
 from dateline.web.charts import stacked_bars
 from dateline.web.params import (
     MAX_PAGE_SIZE,
@@ -46,11 +47,15 @@ templates.env.globals.update(
 )
 
 
+def store_of(request: Request) -> Store:
+    return request.app.state.store  # type: ignore[no-any-return]
+
+
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Any:
     return templates.TemplateResponse(request, name, context, status_code=status)
 
 
-def page(
+async def page(
     request: Request, name: str, context: Callable[[], dict[str, Any] | None], *key: Any
 ) -> str | None:
     """The template `name` rendered with `context()` (None: no such page), kept per corpus
@@ -61,32 +66,32 @@ def page(
         values = context()
         return None if values is None else templates.get_template(name).render(values)
 
-    return request.app.state.cache.get(("page", name, repr(key)), html)  # type: ignore[no-any-return]
+    return await kept(request, ("page", name, repr(key)), html)
 
 
 @router.get("/")
-def corpus(request: Request, f: Annotated[EventFilter, Depends(event_filter)]) -> Any:
+async def corpus(request: Request, f: Annotated[EventFilter, Depends(event_filter)]) -> Any:
     def context() -> dict[str, Any]:
-        view = cached(request, views.corpus_view, f)
+        view = views.corpus_view(store_of(request), f)
         chart = stacked_bars(view["chart"], "Events per day by quad class")
         return {**view, "chart_svg": chart, "f": f, "query": filter_query(f)}
 
-    return HTMLResponse(page(request, "corpus.html", context, f))
+    return HTMLResponse(await page(request, "corpus.html", context, f))
 
 
 @router.get("/events")
-def events(
+async def events(
     request: Request,
     f: Annotated[EventFilter, Depends(event_filter)],
     paged: Annotated[Paging, Depends(paging)],
 ) -> Any:
     def context() -> dict[str, Any]:
-        view = cached(request, views.events_view, f, paged)
+        view = views.events_view(store_of(request), f, paged)
         query = filter_query(f)
         shown = {**query, "page": paged.page, "size": paged.size}
         return {**view, "f": f, "query": query, "shown": shown}
 
-    return HTMLResponse(page(request, "events.html", context, f, paged))
+    return HTMLResponse(await page(request, "events.html", context, f, paged))
 
 
 def _article_context(article: Article, extra: dict[str, Any]) -> dict[str, Any]:
@@ -99,19 +104,19 @@ def _article_context(article: Article, extra: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.get("/articles/{article_id}")
-def article(request: Request, article_id: str) -> Any:
+async def article(request: Request, article_id: str) -> Any:
     def context() -> dict[str, Any] | None:
-        view = cached(request, views.article_view, article_id)
+        view = views.article_view(store_of(request), article_id)
         return None if view is None else _article_context(view["article"], view)
 
-    html = page(request, "article.html", context, article_id)
+    html = await page(request, "article.html", context, article_id)
     if html is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
     return HTMLResponse(html)
 
 
 @router.get("/actors")
-def actors(
+async def actors(
     request: Request,
     paged: Annotated[Paging, Depends(paging)],
     who: Text = None,
@@ -120,28 +125,28 @@ def actors(
     order = check_order(order)
 
     def context() -> dict[str, Any]:
-        view = cached(request, views.actors_view, who or None, order, paged)
+        view = views.actors_view(store_of(request), who or None, order, paged)
         return {**view, "who": who or ""}
 
-    return HTMLResponse(page(request, "actors.html", context, who or None, order, paged))
+    return HTMLResponse(await page(request, "actors.html", context, who or None, order, paged))
 
 
 @router.get("/actors/{who}")
-def actor(request: Request, who: str) -> Any:
+async def actor(request: Request, who: str) -> Any:
     def context() -> dict[str, Any]:
-        view = cached(request, views.actor_view, who)
+        view = views.actor_view(store_of(request), who)
         chart = stacked_bars(view["timeline"], f"Events of {who} per month")
         return {**view, "chart_svg": chart}
 
-    return HTMLResponse(page(request, "actor.html", context, who))
+    return HTMLResponse(await page(request, "actor.html", context, who))
 
 
 @router.get("/search")
-def search(request: Request, q: Text = None) -> Any:
+async def search(request: Request, q: Text = None) -> Any:
     def context() -> dict[str, Any]:
-        return cached(request, views.search_view, q or "", 50)
+        return views.search_view(store_of(request), q or "", 50)
 
-    return HTMLResponse(page(request, "search.html", context, q or ""))
+    return HTMLResponse(await page(request, "search.html", context, q or ""))
 
 
 @router.get("/read")
