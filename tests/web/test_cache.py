@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import threading
+import asyncio
 import time
+from types import SimpleNamespace
 
 import pytest
 from fastapi.testclient import TestClient
 
 from dateline.store import open_store
 from dateline.web import create_app
-from dateline.web.cache import MISSING, ViewCache
+from dateline.web.cache import MISSING, ViewCache, kept
 from tests.store.samples import sample_article, variant
 from tests.store.test_store import extracted
 
@@ -23,6 +24,12 @@ class FakeStore:
 
     def version(self) -> int | None:
         return self.current
+
+
+def ask(cache: ViewCache, key: str, compute) -> str:  # type: ignore[no-untyped-def]
+    """`kept` as an endpoint calls it, outside a server."""
+    request = SimpleNamespace(app=SimpleNamespace(state=SimpleNamespace(cache=cache)))
+    return asyncio.run(kept(request, key, compute))  # type: ignore[arg-type]
 
 
 def counting(results: list[str], size: int = 10):  # type: ignore[no-untyped-def]
@@ -38,13 +45,14 @@ def counting(results: list[str], size: int = 10):  # type: ignore[no-untyped-def
 def test_a_key_is_computed_once_per_corpus_version():
     store, calls = FakeStore(), []
     cache = ViewCache(store)  # type: ignore[arg-type]
-    assert cache.get("k", counting(calls)) == cache.get("k", counting(calls)) == calls[0]
+    assert ask(cache, "k", counting(calls)) == ask(cache, "k", counting(calls)) == calls[0]
     assert cache.lookup("k", 1) == calls[0] and cache.lookup("k", 2) is MISSING
     store.current = 2
-    assert cache.get("k", counting(calls)) == calls[1] and len(calls) == 2
+    assert ask(cache, "k", counting(calls)) == calls[1] and len(calls) == 2
+    assert cache.lookup("k", 1) is MISSING, "a newer version drops the older bodies"
     store.current = None  # a database without a version: nothing is kept
-    cache.get("k", counting(calls))
-    cache.get("k", counting(calls))
+    ask(cache, "k", counting(calls))
+    ask(cache, "k", counting(calls))
     assert len(calls) == 4
 
 
@@ -52,22 +60,23 @@ def test_megabytes_bound_the_cache_and_zero_turns_it_off():
     store, calls = FakeStore(), []
     cache = ViewCache(store, megabytes=0.002)  # type: ignore[arg-type]
     for key in ("a", "b", "c"):  # 800 bytes each with the entry's own: two fit in 2,000
-        cache.get(key, counting(calls, size=600))
-    cache.get("c", counting(calls, size=600))
+        ask(cache, key, counting(calls, size=600))
+    ask(cache, "c", counting(calls, size=600))
     assert len(calls) == 3
-    cache.get("a", counting(calls, size=600))  # evicted, the least recently used
+    ask(cache, "a", counting(calls, size=600))  # evicted, the least recently used
     assert len(calls) == 4
-    cache.get("big", counting(calls, size=5000))  # larger than the whole cache: not kept
-    cache.get("big", counting(calls, size=5000))
+    ask(cache, "big", counting(calls, size=5000))  # larger than the whole cache: not kept
+    ask(cache, "big", counting(calls, size=5000))
     assert len(calls) == 6
     off = ViewCache(store, megabytes=0)  # type: ignore[arg-type]
-    off.get("a", counting(calls))
-    off.get("a", counting(calls))
+    ask(off, "a", counting(calls))
+    ask(off, "a", counting(calls))
     assert len(calls) == 8
 
 
 def test_concurrent_misses_wait_for_one_computation_and_a_failure_is_not_kept():
     cache = ViewCache(FakeStore())  # type: ignore[arg-type]
+    request = SimpleNamespace(app=SimpleNamespace(state=SimpleNamespace(cache=cache)))
     calls: list[int] = []
 
     def slow() -> str:
@@ -75,22 +84,21 @@ def test_concurrent_misses_wait_for_one_computation_and_a_failure_is_not_kept():
         time.sleep(0.2)
         return "42"
 
-    results: list[str] = []
-    threads = [
-        threading.Thread(target=lambda: results.append(cache.get("slow", slow))) for _ in range(8)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert results == ["42"] * 8 and len(calls) == 1
-
     def failing() -> str:
+        calls.append(1)
+        time.sleep(0.2)
         raise RuntimeError("database gone")
 
-    with pytest.raises(RuntimeError):
-        cache.get("bad", failing)
-    assert cache.get("bad", lambda: "7") == "7"
+    async def together(compute, n: int) -> list:  # type: ignore[no-untyped-def]
+        asks = (kept(request, compute.__name__, compute) for _ in range(n))  # type: ignore[arg-type]
+        return await asyncio.gather(*asks, return_exceptions=True)
+
+    assert asyncio.run(together(slow, 8)) == ["42"] * 8 and len(calls) == 1
+    calls.clear()
+    failed = asyncio.run(together(failing, 3))
+    assert all(isinstance(f, RuntimeError) for f in failed)
+    assert len(calls) == 3, "the others try themselves when the first fails"
+    assert cache.lookup("failing", 1) is MISSING and not cache.pending
 
 
 @pytest.fixture

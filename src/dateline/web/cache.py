@@ -15,6 +15,7 @@ being computed, and every extra thread computing takes the interpreter lock from
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -29,7 +30,6 @@ Body = bytes | str | None  # None: nothing there (a 404)
 MISSING: Any = object()
 DEFAULT_MEGABYTES = 256  # per process: the pages and records of some thousands of articles
 ENTRY_BYTES = 200  # what a kept entry costs beyond its body (key, bookkeeping), roughly
-WAIT_SECONDS = 30.0  # how long a request waits for another's computation before doing its own
 
 
 class ViewCache:
@@ -38,16 +38,18 @@ class ViewCache:
         self.limit = int(megabytes * 1_000_000)
         self._items: OrderedDict[Hashable, Body] = OrderedDict()
         self._bytes = 0
-        self._computing: dict[Hashable, threading.Event] = {}
         self._version: int | None = None
         self._lock = threading.Lock()
+        # Computations under way, by (version, key): later requests await them. Futures of
+        # the process's one event loop.
+        self.pending: dict[Hashable, asyncio.Future[Body]] = {}
 
     def version(self) -> int | None:
         """The corpus version now (None: unknown, or caching off: nothing is kept)."""
         return self.store.version() if self.limit else None
 
     def lookup(self, key: Hashable, version: int | None) -> Body:
-        """The body kept for `key` at `version`, or MISSING (never computes)."""
+        """The body kept for `key` at `version`, or MISSING."""
         if version is None:
             return MISSING  # type: ignore[no-any-return]
         with self._lock:
@@ -56,51 +58,24 @@ class ViewCache:
                 self._items.move_to_end((version, key))
             return found
 
-    def get(self, key: Hashable, compute: Callable[[], Body], version: int | None = None) -> Body:
-        """The body of `key` at the current corpus version (or at `version`, read by the
-        caller), computed by `compute` when missing."""
-        version = self.version() if version is None else version
-        if version is None:
-            return compute()
-        full = (version, key)
+    def keep(self, key: Hashable, value: Body, version: int) -> None:
+        """Keep `value` for `key` at `version`, dropping the least recently used bodies
+        beyond the limit, and everything of older versions."""
+        size = len(value or "") + ENTRY_BYTES
         with self._lock:
             if self._version is None or version > self._version:
                 self._items.clear()  # the corpus moved on: everything kept is stale
                 self._bytes = 0
                 self._version = version
-            if full in self._items:
-                self._items.move_to_end(full)
-                return self._items[full]
-            running = self._computing.get(full)
-            first = running is None
-            if running is None:
-                running = self._computing[full] = threading.Event()
-        if not first:
-            running.wait(WAIT_SECONDS)
-            with self._lock:
-                if full in self._items:
-                    return self._items[full]
-            return compute()  # the first request failed, or is stuck: compute it here
-        try:
-            value = compute()
-            self._keep(full, value, version)
-            return value
-        finally:
-            with self._lock:
-                self._computing.pop(full, None)
-            running.set()
-
-    def _keep(self, full: Hashable, value: Body, version: int) -> None:
-        size = len(value or "") + ENTRY_BYTES
-        with self._lock:
             if version != self._version or size > self.limit:
                 return
+            full = (version, key)
             if full in self._items:
                 self._bytes -= len(self._items[full] or "") + ENTRY_BYTES
             self._items[full] = value
             self._bytes += size
             while self._bytes > self.limit:
-                _, dropped = self._items.popitem(last=False)  # the least recently used
+                _, dropped = self._items.popitem(last=False)
                 self._bytes -= len(dropped or "") + ENTRY_BYTES
 
 
@@ -113,7 +88,8 @@ async def kept(
     request: Request, key: Hashable, compute: Callable[[], Body], version: int | None = None
 ) -> Body:
     """The body of `key`: from the cache on the event loop when kept, else made by `compute`
-    in a worker thread. `version`: the corpus version, when the caller has read it."""
+    in a worker thread, once for all the requests that want it meanwhile (they wait on the
+    loop, not in a thread). `version`: the corpus version, when the caller has read it."""
     from starlette.concurrency import run_in_threadpool
 
     cache: ViewCache = request.app.state.cache
@@ -121,4 +97,21 @@ async def kept(
     found = cache.lookup(key, version)
     if found is not MISSING:
         return found
-    return await run_in_threadpool(cache.get, key, compute, version)
+    if version is None:
+        return await run_in_threadpool(compute)
+    full = (version, key)
+    running = cache.pending.get(full)
+    if running is not None:
+        value = await asyncio.shield(running)
+        if value is not MISSING:
+            return value
+        return await run_in_threadpool(compute)  # the first request failed: try here
+    running = cache.pending[full] = asyncio.get_running_loop().create_future()
+    value = MISSING
+    try:
+        value = await run_in_threadpool(compute)
+        cache.keep(key, value, version)
+        return value
+    finally:
+        running.set_result(value)  # MISSING when it failed or was cancelled
+        del cache.pending[full]
