@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -47,3 +50,26 @@ def spans_are_exact(article) -> list[str]:
     if dl is not None and not (0 <= dl.start < dl.end <= len(text)):
         bad.append("dateline")
     return bad
+
+
+@contextmanager
+def user_lexicon(path: Path, text: str, *caches: Callable) -> Iterator[None]:
+    """A user lexicon (YAML `text`, written to `path`) in force for a `with` block; the lexicon
+    cache and the given caches built from lexicons are cleared on entry and on exit."""
+    from dateline import lexicons
+
+    path.write_text(text, encoding="utf-8")
+    before = os.environ.get(lexicons.ENV_VAR)
+    os.environ[lexicons.ENV_VAR] = str(path)
+    clear = (lexicons.load, *caches)
+    for cached in clear:
+        cached.cache_clear()  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[lexicons.ENV_VAR]
+        else:
+            os.environ[lexicons.ENV_VAR] = before
+        for cached in clear:
+            cached.cache_clear()  # type: ignore[attr-defined]

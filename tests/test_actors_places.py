@@ -7,7 +7,7 @@ import pytest
 import dateline
 from dateline.schema import Article, Entity
 from dateline.stages.gazetteer import resolve
-from tests.conftest import spans_are_exact
+from tests.conftest import spans_are_exact, user_lexicon
 
 
 def entity(article: Article, name: str) -> Entity:
@@ -76,6 +76,33 @@ def test_seed_spans_exact_with_groups(seed: Article) -> None:
     assert spans_are_exact(seed) == []
 
 
+def test_seed_places_carry_their_geonames_identity(seed: Article) -> None:
+    """Acceptance (issue 16): Amman's ADM1 code (16) and GeoNames id (250441) are filled."""
+    for geo in (entity(seed, "Amman").geo, seed.meta.dateline.geo):
+        assert (geo.adm1, geo.geonames_id) == ("16", 250441)
+        assert (geo.feature_class, geo.feature_code) == ("P", "PPLC")  # Jordan's capital
+    israel = entity(seed, "Israel").geo
+    assert (israel.feature_class, israel.feature_code, israel.adm1) == ("A", "PCLI", None)
+    assert israel.geonames_id is not None
+    washington = entity(seed, "Washington").geo
+    assert washington.adm1 == "DC" and washington.geonames_id is not None
+
+
+def test_states_and_counties_are_first_and_second_level_regions() -> None:
+    texas = resolve("Texas", {"USA"})
+    assert (texas.kind, texas.adm1, texas.feature_code) == ("state", "TX", "ADM1")
+    cook = resolve("Cook County", {"USA"}, "Illinois")
+    assert (cook.kind, cook.admin, cook.adm1, cook.feature_code) == (
+        "county",
+        "Illinois",
+        "IL",
+        "ADM2",
+    )
+    assert resolve("Cook County", {"USA"}) is None  # three states have one: not guessed
+    assert resolve("Miami-Dade County", {"USA"}).admin == "Florida"
+    assert resolve("Eastern District", {"USA"}) is None  # a court district, not American Samoa's
+
+
 def test_georgia_follows_the_article() -> None:
     assert resolve("Georgia", {"USA"}).kind == "state"
     assert resolve("Georgia", {"RUS", "ARM"}).country == "GEO"
@@ -104,25 +131,16 @@ def test_nationality_before_a_name_codes_the_person() -> None:
     assert code(article, "Wanjiru Kamau")[0] == "KEN"
 
 
-def test_user_lexicon_extends_actors(tmp_path, monkeypatch) -> None:
-    from dateline import lexicons
+def test_user_lexicon_extends_actors(tmp_path) -> None:
     from dateline.stages import actors
 
-    lex = tmp_path / "mine.yaml"
-    lex.write_text("actors:\n  groups:\n    Zorvath Front: {country: KEN, sector: REB}\n")
-    monkeypatch.setenv(lexicons.ENV_VAR, str(lex))
-    lexicons.load.cache_clear()
-    actors._known_actors.cache_clear()
-    try:
+    text = "actors:\n  groups:\n    Zorvath Front: {country: KEN, sector: REB}\n"
+    with user_lexicon(tmp_path / "mine.yaml", text, actors._known_actors):
         article = dateline.read(
             "The Zorvath Front attacked a convoy near the border on Sunday, police said.",
             published="2021-04-05",
         )
         assert code(article, "Zorvath Front") == ("KEN", "REB")
-    finally:
-        monkeypatch.delenv(lexicons.ENV_VAR)
-        lexicons.load.cache_clear()
-        actors._known_actors.cache_clear()
 
 
 def test_coordinated_nationalities_are_separate_actors() -> None:

@@ -133,3 +133,31 @@ def test_a_document_speaks_for_whoever_filed_it() -> None:
     )
     quote = next(q for q in article.quotes if q.text.startswith("the city broke"))
     assert "union" in (quote.speaker_text or "")
+
+
+def test_speech_nested_in_speech_has_two_speakers() -> None:
+    article = read("Police said on Monday the suspect told officers that he had acted alone.")
+    outer = next(q for q in article.quotes if q.text.startswith("the suspect told"))
+    inner = next(q for q in article.quotes if q.text == "he had acted alone")
+    assert "Police" in (outer.speaker_text or "")
+    assert inner.speaker_text == "the suspect"
+
+
+def test_the_government_is_the_government_the_article_names() -> None:
+    article = read(
+        "The Chilean government closed the border crossing at Chacalluta on Friday.\n\n"
+        "The government said the crossing would reopen once the storm had passed."
+    )
+    quote = next(q for q in article.quotes if q.text.startswith("the crossing"))
+    speaker = article.entity(quote.speaker)
+    assert speaker is not None and speaker.name == "Chilean government"
+    assert speaker.actor is not None and speaker.actor.code == "CHLGOV"
+
+
+def test_a_given_name_the_tagger_cut_off_is_part_of_the_name() -> None:
+    article = read(
+        "Marisol dela Torre, a nurse at the clinic, said supplies had run out.\n\n"
+        "Dela Torre added that families were waiting outside."
+    )
+    speakers = {article.entity(q.speaker).name for q in article.quotes if q.speaker}
+    assert speakers == {"Marisol dela Torre"}

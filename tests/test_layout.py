@@ -13,7 +13,7 @@ LAYERS = [
     {"schema", "lexicons"},
     {"sources"},
     {"stages"},
-    {"pipeline", "summary", "output"},
+    {"pipeline", "parsing", "summary", "output"},
     {"store"},
     {"corpus", "export", "eval"},
     {"web"},

@@ -52,6 +52,16 @@ class Geo(Model):
     lat: float | None = None
     lon: float | None = None
     admin: str | None = None
+    adm1: str | None = Field(
+        default=None, description="GeoNames admin1 code of the place's first-level region ('16')."
+    )
+    geonames_id: int | None = Field(default=None, description="GeoNames id of the place.")
+    feature_class: str | None = Field(
+        default=None, description="GeoNames feature class: A country or region, P populated place."
+    )
+    feature_code: str | None = Field(
+        default=None, description="GeoNames feature code: PCLI, ADM1, ADM2, PPL, PPLC."
+    )
 
 
 class Dateline(Model):
@@ -79,6 +89,11 @@ class Meta(Model):
     images: list[Image] = Field(default_factory=list)
     source_format: str | None = Field(
         default=None, description="Reader that produced the article: text, markdown, html, json."
+    )
+    notes: list[str] = Field(
+        default_factory=list,
+        description="Why the article carries fewer annotations than usual, e.g. "
+        "'unsupported language: de' (kept with its metadata, not annotated).",
     )
 
 
@@ -177,6 +192,10 @@ class Event(Model):
         description="For an intention (AGREE/THREATEN) or a refusal (REJECT): the type of the "
         "act intended or refused, e.g. AID for 'will provide aid'.",
     )
+    mentions: list[Span] = Field(
+        default_factory=list,
+        description="Every trigger span where the article states this same act (restatements).",
+    )
 
 
 class Amount(Span):
@@ -188,6 +207,15 @@ class Amount(Span):
     reported_by: str | None = None
     predicate: str | None = Field(default=None, description="The verb the figure belongs to.")
     casualty: bool = Field(default=False, description="A count of the killed or wounded.")
+
+
+class Tone(Model):
+    """GDELT's document tone: the share of positive words minus the share of negative words."""
+
+    score: float = Field(description="positive - negative, -100 ... +100 (GDELT's AvgTone).")
+    positive: float = Field(description="Percentage of the words with a positive valence.")
+    negative: float = Field(description="Percentage of the words with a negative valence.")
+    words: int = Field(description="Words counted (the denominator of the percentages).")
 
 
 class Article(Model):
@@ -204,6 +232,7 @@ class Article(Model):
     quotes: list[Quote] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     amounts: list[Amount] = Field(default_factory=list)
+    tone: Tone | None = Field(default=None, description="Tone of the whole text (GDELT AvgTone).")
 
     def model_dump(self, **kwargs: Any) -> dict[str, Any]:  # type: ignore[override]
         """Dump with the public key `schema` (not the Python attribute name)."""

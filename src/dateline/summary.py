@@ -31,6 +31,13 @@ def print_summary(article: Article, console: Console) -> None:
     console.print(
         f"[cyan]{'text':>10}[/cyan]  {words} words · id {article.id[:12]}", highlight=False
     )
+    if article.tone is not None:
+        t = article.tone
+        console.print(
+            f"[cyan]{'tone':>10}[/cyan]  {t.score:+.2f} (positive {t.positive:.1f}% − "
+            f"negative {t.negative:.1f}% of {t.words} words)",
+            highlight=False,
+        )
 
     if article.entities:
         console.print(entities_table(article))

@@ -19,6 +19,18 @@ BODY = (
 )
 
 
+GENEVA = {
+    "country": "CHE",
+    "lat": 46.20222,
+    "lon": 6.14569,
+    "admin": "GE",
+    "adm1": "GE",
+    "geonames_id": 2660646,
+    "feature_class": "P",
+    "feature_code": "PPL",
+}
+
+
 def _at(text: str, phrase: str, nth: int = 0) -> dict:
     start = -1
     for _ in range(nth + 1):
@@ -52,6 +64,7 @@ def sample_article(
                 "agency": "Wire",
                 "start": 0,
                 "end": 0,
+                "geo": GENEVA,
             },
             "images": [{"caption": "Ana Duarte arrives in Geneva.", "credit": "Example Photo"}],
             "source_format": "text",
@@ -95,7 +108,7 @@ def sample_article(
                 "titles": [],
                 "evidence": [],
                 "actor": None,
-                "geo": {"country": "CHE", "lat": 46.20222, "lon": 6.14569, "admin": "Geneva"},
+                "geo": GENEVA,
                 "mentions": [{**_at(text, "Geneva"), "kind": "name"}],
             },
             {
@@ -106,7 +119,16 @@ def sample_article(
                 "titles": [],
                 "evidence": [],
                 "actor": {"country": "KEN", "sector": None, "code": "KEN", "evidence": []},
-                "geo": {"country": "KEN", "lat": 0.0236, "lon": 37.9062, "admin": None},
+                "geo": {
+                    "country": "KEN",
+                    "lat": 0.0236,
+                    "lon": 37.9062,
+                    "admin": None,
+                    "adm1": None,
+                    "geonames_id": 192950,
+                    "feature_class": "A",
+                    "feature_code": "PCLI",
+                },
                 "mentions": [{**_at(text, "Kenya", 1), "kind": "name"}],
             },
             {
@@ -157,6 +179,8 @@ def sample_article(
                 "cue": "told",
                 "channel": "reporters",
                 "time": None,
+                "speaker_start": _at(text, "Duarte", 1)["start"],
+                "speaker_end": _at(text, "Duarte", 1)["end"],
             },
             {
                 "id": "Q2",
@@ -223,6 +247,7 @@ def sample_article(
                 "modality": "reported",
                 "reported_by": "E5",
                 "confidence": 0.7,
+                "intended": "CONCEDE",
             },
         ],
         "amounts": [
@@ -234,9 +259,12 @@ def sample_article(
                 "unit": None,
                 "object": "families",
                 "reported_by": "E4",
+                "predicate": "lost",
+                "casualty": False,
             },
         ],
     }
+    record["tone"] = {"score": -1.5152, "positive": 3.0303, "negative": 4.5455, "words": 66}
     return Article.model_validate(record)
 
 

@@ -5,15 +5,19 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from typer.testing import CliRunner
 
+from dateline.cli import app
 from dateline.export import export, gdelt, polecat
 from dateline.export.columns import TABLES
 from dateline.export.docs import markdown
 from dateline.export.tabular import arrow_schema
 from dateline.schema import Article
-from dateline.store import Extracted, dedup
+from dateline.stages.tone import measure_tone
+from dateline.store import Extracted, dedup, open_store
 from tests.conftest import ROOT
 from tests.store.samples import BODY, sample_article, variant
 
@@ -98,6 +102,12 @@ def test_gdelt_has_61_columns_and_counts_a_rewrite_as_one_story(corpus, tmp_path
     reject = frame.iloc[2]
     assert (reject["EventCode"], reject["QuadClass"]) == ("", "3")  # from the PLOVER type
     assert reject["Actor2Geo_Type"] == "1"  # Kenya, a country
+    # Goldstein from the CAMEO code (043 host a visit), else from the type's root (REJECT: 12).
+    assert (consult["GoldsteinScale"], reject["GoldsteinScale"]) == ("2.8", "-4.0")
+    assert consult["AvgTone"] == "-1.5152"  # the article's stored tone
+    assert (consult["ActionGeo_ADM1Code"], consult["ActionGeo_FeatureID"]) == ("SZGE", "2660646")
+    assert (reject["Actor2Geo_ADM1Code"], reject["Actor2Geo_FeatureID"]) == ("KE", "KE")
+    assert consult["ActionGeo_ADM2Code"] == ""
     assert len(gdelt.COLUMNS) == len(set(gdelt.COLUMNS)) == 61
     with_header = tmp_path / "with-header.tsv"
     assert export(store, "gdelt", with_header, include_duplicates=True, header=True) == 12
@@ -117,8 +127,75 @@ def test_polecat_has_its_40_columns(corpus, tmp_path):
         "KEN",
     )
     assert (first["Placename"], first["Country"], first["Feature Type"]) == ("Geneva", "CHE", "PPL")
+    assert (first["City"], first["GeoNames ID"], first["District"]) == ("Geneva", "2660646", "")
     assert first["Story People"] == "Ana Duarte; Joseph Mwangi"
     assert set(frame["Quad Code"]) == {"1", "3"}
+    # CONSULT mode visit: 4; ACCUSE without a mode: the type's default, -3; REJECT: -2.
+    assert list(frame["Event Intensity"][:3]) == ["4", "-3", "-2"]
+
+
+def test_flat_exports_carry_the_new_columns_typed(corpus, tmp_path):
+    store = corpus[0]
+    export(store, "parquet", tmp_path / "events.parquet", "events")
+    events = pq.read_table(tmp_path / "events.parquet")
+    assert events.schema.field("goldstein").type == pa.float64()
+    assert events.schema.field("place_geonames_id").type == pa.int64()
+    first = events.slice(0, 1).to_pylist()[0]
+    assert (first["goldstein"], first["intensity"], first["tone"]) == (2.8, 4.0, -1.5152)
+    assert (first["place_adm1"], first["place_geonames_id"]) == ("GE", 2660646)
+    assert events.column("intended").to_pylist()[:3] == [None, None, "CONCEDE"]
+    export(store, "parquet", tmp_path / "amounts.parquet", "amounts")
+    amounts = pq.read_table(tmp_path / "amounts.parquet").to_pylist()
+    assert len(amounts) == 4  # one figure in each of the four articles
+    assert (amounts[0]["predicate"], amounts[0]["casualty"], amounts[0]["value"]) == (
+        "lost",
+        False,
+        2000.0,
+    )
+    export(store, "csv", tmp_path / "articles.csv", "articles")
+    articles = pd.read_csv(tmp_path / "articles.csv")
+    assert articles["dateline_geonames_id"].dtype == "int64"
+    assert list(articles["tone"]) == [-1.5152] * 4
+    export(store, "csv", tmp_path / "quotes.csv", "quotes")
+    quote = pd.read_csv(tmp_path / "quotes.csv").iloc[0]
+    start, end = int(quote["speaker_start"]), int(quote["speaker_end"])
+    assert BODY[start:end] == quote["speaker_text"] == "Duarte"
+
+
+def test_an_article_stored_without_tone_gets_it_from_its_text(store, tmp_path):
+    """Articles stored by extractor 1 have no tone until reprocessed; exports measure it."""
+    article = sample_article().model_copy(update={"tone": None})
+    store.write([Extracted(article.model_dump(), "old.txt")], "1")
+    out = tmp_path / "events.tsv"
+    export(store, "gdelt", out)
+    frame = pd.read_csv(out, sep="\t", header=None, names=gdelt.COLUMNS, dtype=str)
+    assert set(frame["AvgTone"]) == {str(measure_tone(article.text).score)}
+
+
+@pytest.mark.slow
+def test_event_data_exports_of_the_examples_have_scores_on_every_row(db_url, tmp_path, nlp):
+    """Acceptance (issue 16): `dateline export --format gdelt` of the examples has
+    GoldsteinScale and AvgTone on every row; the polecat export has Event Intensity."""
+    runner = CliRunner()
+    result = runner.invoke(app, ["ingest", str(ROOT / "examples"), "--db", db_url])
+    assert result.exit_code == 0, result.output
+    for fmt in ("gdelt", "polecat"):
+        out = tmp_path / f"{fmt}.tsv"
+        args = ["export", "--format", fmt, "--out", str(out), "--db", db_url]
+        assert runner.invoke(app, args).exit_code == 0
+    rows = pd.read_csv(
+        tmp_path / "gdelt.tsv", sep="\t", header=None, names=gdelt.COLUMNS, dtype=str
+    )
+    assert len(rows) >= 20
+    goldstein = rows["GoldsteinScale"].astype(float)
+    assert goldstein.notna().all() and goldstein.between(-10, 10).all()
+    assert rows["AvgTone"].astype(float).notna().all()
+    tones = {a.id: a.tone.score for a in open_store(db_url).articles()}
+    assert len(set(tones.values())) == 4  # one tone per article, stored at ingest
+    polecat_rows = pd.read_csv(tmp_path / "polecat.tsv", sep="\t", dtype=str)
+    assert len(polecat_rows) >= 20
+    intensity = polecat_rows["Event Intensity"].astype(float)
+    assert intensity.notna().all() and intensity.between(-10, 10).all()
 
 
 def test_readme_documents_every_export_column():

@@ -8,9 +8,13 @@ from typing import Annotated, Literal
 import typer
 
 from dateline.cli.common import (
+    DateOpt,
     DbOpt,
+    LanguageCheckOpt,
     LexiconOpt,
+    MaxCharsOpt,
     ModelOpt,
+    Switch,
     app,
     documents,
     err,
@@ -19,11 +23,18 @@ from dateline.cli.common import (
     open_db,
     out,
     parse_date,
-    shown_url,
+    read_options,
+    report,
     use_lexicons,
+    valid_country,
+    valid_date,
+    valid_event_type,
+    valid_partial_date,
+    valid_text,
 )
 from dateline.schema import Article
 from dateline.sources import ReadError
+from dateline.sources.base import MAX_CHARS
 
 
 @app.command()
@@ -38,12 +49,12 @@ def ingest(
     reprocess: Annotated[
         bool, typer.Option(help="Re-extract stored articles whose extractor version is older.")
     ] = False,
-    date_: Annotated[
-        str | None, typer.Option("--date", help="Publication date YYYY-MM-DD for undated input.")
-    ] = None,
+    date_: DateOpt = None,
     commit_every: Annotated[int, typer.Option(min=1, help="Articles per transaction.")] = 32,
     model: ModelOpt = None,
     lexicon: LexiconOpt = None,
+    language_check: LanguageCheckOpt = Switch.on,
+    max_chars: MaxCharsOpt = MAX_CHARS,
 ) -> None:
     """Extract articles into the corpus database; safe to interrupt and to run again."""
     from dateline.corpus.ingest import Ingest
@@ -52,7 +63,7 @@ def ingest(
 
     published = parse_date(date_)
     use_lexicons(lexicon)
-    store = open_db(db)
+    store = open_db(db, create=True)
     total = estimate_total(p for p in expand_paths(paths) if not isinstance(p, ReadError))
     with progress_bar(err) as bar:
         task = bar.add_task("ingest", total=total)
@@ -64,19 +75,20 @@ def ingest(
             reprocess=reprocess,
             commit_every=commit_every,
             progress=lambda n: bar.advance(task, n),
+            options=read_options(max_chars, language_check),
         )
         try:
             summary = run.run(documents(paths), published)
         except RuntimeError as exc:
             raise fail(str(exc), 1) from None
-    print_summary(summary, out, shown_url(store.url), store.counts())
+    print_summary(summary, out, store.shown_url, store.counts())
     store.close()
     if summary.failures:
         raise typer.Exit(1)
 
 
 ExportFormat = Literal["jsonl", "csv", "parquet", "gdelt", "polecat"]
-FlatTable = Literal["events", "quotes", "articles", "entities"]
+FlatTable = Literal["events", "quotes", "articles", "entities", "amounts"]
 
 
 @app.command("export")
@@ -138,7 +150,7 @@ def read_articles(paths: list[Path], model: str | None) -> list[Article]:
     articles = []
     for item in pipeline.run(documents(paths)):
         if isinstance(item, ReadError):
-            err.print(f"[red]dateline:[/red] {item}", highlight=False)
+            report(item)
         else:
             articles.append(item)
     return articles
@@ -162,16 +174,29 @@ def show_articles(articles: list[Article], kind: str, fmt: str, columns, shown=N
 @app.command()
 def events(
     files: FilesArg = None,
-    actor: Annotated[str | None, typer.Option(help="Source actor: name or code.")] = None,
-    recipient: Annotated[str | None, typer.Option(help="Target actor: name or code.")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Source actor: name or code.", callback=valid_text)
+    ] = None,
+    recipient: Annotated[
+        str | None, typer.Option(help="Target actor: name or code.", callback=valid_text)
+    ] = None,
     type_: Annotated[
-        str | None, typer.Option("--type", help="PLOVER type (ASSAULT) or CAMEO prefix (19).")
+        str | None,
+        typer.Option(
+            "--type", help="PLOVER type (ASSAULT) or CAMEO prefix (19).", callback=valid_event_type
+        ),
     ] = None,
     country: Annotated[
-        str | None, typer.Option(help="ISO alpha-3 of an actor, target or the place.")
+        str | None,
+        typer.Option(help="ISO alpha-3 of an actor, target or the place.", callback=valid_country),
     ] = None,
-    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY[-MM[-DD]]).")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="From this date (YYYY-MM-DD).", callback=valid_date)
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(help="Up to this date (YYYY[-MM[-DD]]).", callback=valid_partial_date),
+    ] = None,
     limit: LimitOpt = 50,
     fmt: QueryFormatOpt = "table",
     db: DbOpt = None,
@@ -198,8 +223,12 @@ def events(
 @app.command()
 def quotes(
     files: FilesArg = None,
-    speaker: Annotated[str | None, typer.Option(help="Who is quoted: name or code.")] = None,
-    contains: Annotated[str | None, typer.Option(help="Words in the quote.")] = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="Who is quoted: name or code.", callback=valid_text)
+    ] = None,
+    contains: Annotated[
+        str | None, typer.Option(help="Words in the quote.", callback=valid_text)
+    ] = None,
     limit: LimitOpt = 50,
     fmt: QueryFormatOpt = "table",
     db: DbOpt = None,
@@ -267,7 +296,9 @@ def actors(
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='Words, "exact phrases", OR, NOT.')],
+    query: Annotated[
+        str, typer.Argument(help='Words, "exact phrases", OR, NOT.', callback=valid_text)
+    ],
     limit: LimitOpt = 20,
     fmt: QueryFormatOpt = "table",
     db: DbOpt = None,

@@ -9,18 +9,24 @@ from typing import Annotated
 import typer
 
 from dateline.cli.common import (
+    DateOpt,
+    LanguageCheckOpt,
     LexiconOpt,
+    MaxCharsOpt,
     ModelOpt,
+    Switch,
     app,
     documents,
-    err,
     fail,
     out,
     parse_date,
+    read_options,
+    report,
     use_lexicons,
 )
 from dateline.schema import Article, json_schema
 from dateline.sources import ReadError
+from dateline.sources.base import MAX_CHARS
 
 
 class ReadFormat(StrEnum):
@@ -32,14 +38,14 @@ class ReadFormat(StrEnum):
 @app.command()
 def read(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders; - for standard input.")],
-    date_: Annotated[
-        str | None, typer.Option("--date", help="Publication date YYYY-MM-DD (overrides metadata).")
-    ] = None,
+    date_: DateOpt = None,
     fmt: Annotated[
         ReadFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ReadFormat.text,
     model: ModelOpt = None,
     lexicon: LexiconOpt = None,
+    language_check: LanguageCheckOpt = Switch.on,
+    max_chars: MaxCharsOpt = MAX_CHARS,
 ) -> None:
     """Read articles and print them as JSON (the dateline/1 record) or as a summary."""
     from dateline.pipeline import DEFAULT_MODEL, Pipeline
@@ -48,7 +54,7 @@ def read(
     published = parse_date(date_)
     use_lexicons(lexicon)
     try:
-        pipeline = Pipeline(model or DEFAULT_MODEL)
+        pipeline = Pipeline(model or DEFAULT_MODEL, options=read_options(max_chars, language_check))
     except RuntimeError as exc:
         raise fail(str(exc)) from None
     failures: list[ReadError] = []
@@ -56,7 +62,7 @@ def read(
     for item in pipeline.run(documents(paths), published):
         if isinstance(item, ReadError):
             failures.append(item)
-            err.print(f"[red]dateline:[/red] {item}", highlight=False)
+            report(item)
             continue
         if fmt is ReadFormat.text:
             print_summary(item, out)

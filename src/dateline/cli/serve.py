@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from dateline.cli.common import DbOpt, ModelOpt, app, err, fail, open_db, shown_url
+from dateline.cli.common import DbOpt, ModelOpt, app, err, fail, open_db
 from dateline.web.cache import DEFAULT_MEGABYTES
 
 
@@ -64,7 +64,7 @@ def serve(
     workers = workers or default_workers()
     os.environ[SERVE_ENV] = json.dumps({"db": store.url, "model": model, "cache": cache})
     err.print(
-        f"dateline: serving {shown_url(store.url)} at http://{host}:{port}/ with {workers} "
+        f"dateline: serving {store.shown_url} at http://{host}:{port}/ with {workers} "
         f"process{'es' if workers > 1 else ''} (Ctrl+C stops)",
         highlight=False,
     )

@@ -9,6 +9,7 @@ millions of articles.
 from __future__ import annotations
 
 import ctypes
+import os
 import signal
 import sys
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from dateline import lexicons
-from dateline.pipeline import DEFAULT_MODEL, annotate, load_model
+from dateline.pipeline import DEFAULT_MODEL, annotate, extraction_failed, load_model, parse_jobs
 from dateline.stages.header import Header
 from dateline.store import dedup
 from dateline.store.writer import Extracted
@@ -42,9 +43,9 @@ Outcome = Extracted | Failed
 _model_name = DEFAULT_MODEL
 
 
-def init_worker(model: str, lexicon_files: list[str]) -> None:
+def init_worker(model: str, lexicon_files: list[str], parent: int | None = None) -> None:
     """Pool initializer: tie the worker's life to the parent's, then set up as below."""
-    _die_with_parent()
+    _die_with_parent(parent)
     setup(model, lexicon_files)
 
 
@@ -57,16 +58,20 @@ def setup(model: str, lexicon_files: list[str]) -> None:
     load_model(model)
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(parent: int | None) -> None:
     """On Linux, ask the kernel to end this worker when the ingesting parent dies, even by
-    SIGKILL; otherwise orphaned workers would wait on their task queue forever."""
+    SIGKILL; otherwise orphaned workers would wait on their task queue forever. A parent
+    killed while the worker was still starting (before this call) is gone already: then the
+    worker ends here."""
     if not sys.platform.startswith("linux"):
         return
     try:
         libc = ctypes.CDLL("libc.so.6", use_errno=True)
         libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
-        pass
+        return
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
 
 
 def extract_chunk(jobs: list[Job]) -> list[Outcome]:
@@ -79,29 +84,20 @@ def extract(nlp: Language, jobs: list[Job], batch_size: int = 16) -> list[Outcom
     try:
         with nlp.memory_zone():
             return _extract(nlp, jobs, batch_size)
-    except Exception:
+    except Exception as exc:
         if len(jobs) == 1:
-            return [_failed(jobs[0], *_describe())]
+            return [Failed(jobs[0].name, extraction_failed(exc))]
         return [outcome for job in jobs for outcome in extract(nlp, [job], batch_size)]
 
 
 def _extract(nlp: Language, jobs: list[Job], batch_size: int) -> list[Outcome]:
     out: list[Outcome] = []
-    pairs = ((job.header.text, job) for job in jobs)
-    for doc, job in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    pairs = ((job.header, job) for job in jobs)
+    for doc, job in parse_jobs(nlp, pairs, batch_size):
         try:
             article = annotate(doc, job.header)
-        except Exception:
-            out.append(_failed(job, *_describe()))
+        except Exception as exc:
+            out.append(Failed(job.name, extraction_failed(exc)))
             continue
         out.append(Extracted(article.model_dump(), job.name, dedup.signature(article.text)))
     return out
-
-
-def _describe() -> tuple[str, str]:
-    exc = sys.exc_info()[1]
-    return type(exc).__name__, str(exc).splitlines()[0] if str(exc) else ""
-
-
-def _failed(job: Job, kind: str, message: str) -> Failed:
-    return Failed(job.name, f"extraction failed ({kind}{': ' + message if message else ''})")

@@ -9,6 +9,7 @@ time. Results come back in input order, so a run is deterministic whatever the w
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -26,7 +27,15 @@ from dateline.corpus.extract import (
     init_worker,
     setup,
 )
-from dateline.pipeline import DEFAULT_MODEL, EXTRACTOR_VERSION, article_id, load_model, prepare
+from dateline.pipeline import (
+    DEFAULT_MODEL,
+    EXTRACTOR_VERSION,
+    ReadOptions,
+    annotated,
+    article_id,
+    load_model,
+    prepare,
+)
 from dateline.sources.base import Document, ReadError
 from dateline.store import Store
 from dateline.store.writer import Extracted
@@ -41,6 +50,7 @@ class Summary:
     reprocessed: int = 0
     skipped: int = 0
     duplicates: int = 0
+    other_language: int = 0  # stored with their metadata, not annotated
     rows: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     failures: list[Failed] = field(default_factory=list)
     seconds: float = 0.0
@@ -81,6 +91,7 @@ class Ingest:
         chunk_size: int = 8,
         lookup_size: int = 64,
         progress: Progress | None = None,
+        options: ReadOptions | None = None,
     ) -> None:
         self.store = store
         self.workers = max(1, workers)
@@ -92,6 +103,7 @@ class Ingest:
         self.chunk_size = chunk_size
         self.lookup_size = lookup_size
         self.progress = progress or (lambda n: None)
+        self.options = options or ReadOptions()
 
     def run(self, items: Iterable[Document | ReadError], published: date | None = None) -> Summary:
         summary = Summary()
@@ -129,7 +141,9 @@ class Ingest:
             candidates: list[Job] = []
             for item in group:
                 summary.documents += 1
-                header = item if isinstance(item, ReadError) else prepare(item, published)
+                header = (
+                    item if isinstance(item, ReadError) else prepare(item, published, self.options)
+                )
                 if isinstance(header, ReadError):
                     summary.failures.append(Failed(header.name, header.reason))
                     self.progress(1)
@@ -146,6 +160,7 @@ class Ingest:
             for job in candidates:
                 version = stored.get(job.id)
                 if version is None or (self.reprocess and version != EXTRACTOR_VERSION):
+                    summary.other_language += not annotated(job.header)
                     yield job
                 else:
                     summary.skipped += 1
@@ -163,7 +178,7 @@ class Ingest:
             self.workers,
             mp_context=context,
             initializer=init_worker,
-            initargs=(self.model, self.lexicon_files),
+            initargs=(self.model, self.lexicon_files, os.getpid()),
         ) as pool:
             # A bounded window of chunks in flight: memory stays flat and the parent keeps
             # reading (and skipping) only as fast as the workers extract.

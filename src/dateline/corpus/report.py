@@ -86,6 +86,7 @@ def print_summary(
         ("reprocessed", summary.reprocessed, "re-extracted with a newer extractor"),
         ("skipped", summary.skipped, "already stored (same text)"),
         ("near-duplicates", summary.duplicates, "linked to the story they rewrite"),
+        ("other language", summary.other_language, "kept with metadata, not annotated"),
         ("events", summary.events, ""),
         ("quotes", summary.quotes, ""),
         ("failures", len(summary.failures), ""),

@@ -13,6 +13,7 @@ FLAT_INTRO = {
     "quotes": "One row per quote.",
     "articles": "One row per article.",
     "entities": "One row per entity (person, organization, place, group) per article.",
+    "amounts": "One row per claimed figure.",
 }
 
 GDELT_DOCS = [
@@ -58,7 +59,20 @@ GDELT_DOCS = [
         "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
         "4 material conflict: from the CAMEO root, else from the PLOVER type.",
     ),
-    (["GoldsteinScale", "AvgTone"], "Empty."),
+    (
+        ["GoldsteinScale"],
+        "Goldstein conflict–cooperation score (−10 … +10) of the most specific CAMEO code "
+        "known, from GDELT's own lookup (`lexicons/goldstein.yaml`); an event with only a "
+        "PLOVER type takes the score of the type's usual CAMEO root (`lexicons/cameo_roots.yaml`"
+        ", e.g. ASSAULT → 18).",
+    ),
+    (
+        ["AvgTone"],
+        "Tone of the article: % positive words − % negative words (−100 … +100), as GDELT "
+        "defines it, with VADER's lexicon instead of GDELT's dictionaries (see Tone). GDELT "
+        "averages over every article that mentions the event; this is the tone of the story's "
+        "first copy (its near-duplicate rewrites have nearly the same words).",
+    ),
     (
         ["NumMentions", "NumArticles"],
         "Articles reporting the story: the first copy and its near-duplicate rewrites.",
@@ -66,7 +80,8 @@ GDELT_DOCS = [
     (["NumSources"], "Distinct publishers among those articles."),
     (
         [f"{p}_Type" for p in ("Actor1Geo", "Actor2Geo", "ActionGeo")],
-        "1 country, 3 US place, 4 place elsewhere (approximate: from the resolved place).",
+        "1 country, 2 US state, 3 US city or county, 4 place elsewhere, 5 region elsewhere "
+        "(from the place's GeoNames feature code).",
     ),
     (
         [f"{p}_FullName" for p in ("Actor1Geo", "Actor2Geo", "ActionGeo")],
@@ -84,13 +99,17 @@ GDELT_DOCS = [
         "Coordinates.",
     ),
     (
-        [
-            f"{p}_{f}"
-            for p in ("Actor1Geo", "Actor2Geo", "ActionGeo")
-            for f in ("ADM1Code", "ADM2Code", "FeatureID")
-        ],
-        "Empty.",
+        [f"{p}_ADM1Code" for p in ("Actor1Geo", "Actor2Geo", "ActionGeo")],
+        "FIPS country code + the region's GeoNames admin1 code (`JO16` for Amman, `USDC` for "
+        "Washington; the FIPS code alone for a country). GeoNames admin1 codes are GDELT's "
+        "FIPS 10-4 codes for most countries; where GeoNames uses other codes, they differ.",
     ),
+    (
+        [f"{p}_FeatureID" for p in ("Actor1Geo", "Actor2Geo", "ActionGeo")],
+        "GeoNames id of a town (GDELT's own ids are GNS/GNIS ids: join on names or "
+        "coordinates, not ids); for a country or region, its ADM1 code, as GDELT does.",
+    ),
+    ([f"{p}_ADM2Code" for p in ("Actor1Geo", "Actor2Geo", "ActionGeo")], "Empty."),
     (["DATEADDED"], "When the article was ingested (YYYYMMDDHHMMSS, UTC)."),
     (["SOURCEURL"], "URL of the article (its file or record name when it has none)."),
 ]
@@ -103,15 +122,12 @@ POLECAT_DOCS = [
         "PLOVER type, mode and contexts (contexts `; `-separated).",
     ),
     (
-        [
-            "Event Intensity",
-            "Actor COW",
-            "Recipient COW",
-            "Wikipedia Actor ID",
-            "Wikipedia Recipient ID",
-            "District",
-            "GeoNames ID",
-        ],
+        ["Event Intensity"],
+        "PLOVER conflict–cooperation score (−10 … +10) of the type and mode, else of the type "
+        "(`lexicons/plover_intensity.yaml`, from the PLOVER manual).",
+    ),
+    (
+        ["Actor COW", "Recipient COW", "Wikipedia Actor ID", "Wikipedia Recipient ID"],
         "Empty: not coded by dateline.",
     ),
     (["Quad Code"], "1–4 as GDELT's QuadClass."),
@@ -125,11 +141,17 @@ POLECAT_DOCS = [
     (["Actor Name Raw", "Recipient Name Raw"], "First mention of the actor in the text."),
     (["Placename", "Raw Placename"], "Where the event happened: resolved name / first mention."),
     (
-        ["City", "Province", "Country"],
-        "City (empty when the place is a country), region, country (ISO alpha-3).",
+        ["City", "District", "Province", "Country"],
+        "Town (empty when the place is a country or region); district, when the place is one "
+        "(a US county); region (admin1 code, or the US state's name); country (ISO alpha-3).",
     ),
     (["Latitude", "Longitude"], "Coordinates of the place."),
-    (["Feature Type"], "GeoNames feature class of the place: PCLI country, PPL populated place."),
+    (["GeoNames ID"], "GeoNames id of the place, when the gazetteer has one."),
+    (
+        ["Feature Type"],
+        "GeoNames feature code of the place: PCLI country, ADM1 region, ADM2 district, PPL "
+        "town, PPLC capital.",
+    ),
     (
         ["Source", "Publication Date", "Language"],
         "Publisher, publication date and language of the article.",
@@ -160,7 +182,7 @@ def markdown() -> str:
         "* **jsonl**: one `dateline/1` record per line, every field (load with "
         "`pandas.read_json(path, lines=True)`).",
         "* **csv**, **parquet**: one flat table, chosen with `--table events|quotes|articles|"
-        "entities` (default `events`). Several values in one cell (two actors) are joined "
+        "entities|amounts` (default `events`). Several values in one cell (two actors) are joined "
         "with `; `. Parquet columns are typed as listed. Every article is included; rewrites "
         "of one story share a `story_id`.",
         "* **gdelt**: the 61 columns of a GDELT 2.0 Event table, tab-separated, no header "

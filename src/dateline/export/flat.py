@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from dateline.export.columns import LIST_SEP
+from dateline.export.scales import article_tone, goldstein, intensity
 from dateline.schema import Article, Entity
 from dateline.store.listing import listed_articles
 
@@ -35,6 +36,7 @@ def _actor_field(entities: list[Entity], field: str) -> str | None:
 def event_rows(article: Article, story_id: str | None = None) -> list[Row]:
     rows = []
     meta = article.meta
+    tone = article_tone(article).score if article.events else None
     for v in article.events:
         actors, recipients = _names(article, v.actors), _names(article, v.recipients)
         place = article.entity(v.place)
@@ -49,18 +51,22 @@ def event_rows(article: Article, story_id: str | None = None) -> list[Row]:
                 "cameo": v.cameo,
                 "mode": v.mode,
                 "context": joined(v.context),
-                # The actor's own words when no entity stands for them (newer contracts).
-                "actor": joined(e.name for e in actors) or getattr(v, "actor_text", None),
+                "intended": v.intended,
+                "goldstein": goldstein(v.cameo, v.type),
+                "intensity": intensity(v.type, v.mode),
+                "actor": joined(e.name for e in actors) or v.actor_text,
                 "actor_code": _actor_field(actors, "code"),
                 "actor_country": _actor_field(actors, "country"),
-                "recipient": joined(e.name for e in recipients)
-                or getattr(v, "recipient_text", None),
+                "recipient": joined(e.name for e in recipients) or v.recipient_text,
                 "recipient_code": _actor_field(recipients, "code"),
                 "recipient_country": _actor_field(recipients, "country"),
                 "place": place.name if place else None,
                 "place_country": geo.country if geo else None,
                 "latitude": geo.lat if geo else None,
                 "longitude": geo.lon if geo else None,
+                "place_adm1": geo.adm1 if geo else None,
+                "place_geonames_id": geo.geonames_id if geo else None,
+                "place_feature_code": geo.feature_code if geo else None,
                 "negated": v.negated,
                 "modality": v.modality,
                 "reported_by": reporter.name if reporter else None,
@@ -73,10 +79,23 @@ def event_rows(article: Article, story_id: str | None = None) -> list[Row]:
                 "headline": meta.headline,
                 "publisher": meta.publisher,
                 "url": meta.url,
+                "tone": tone,
                 "story_id": story_id or article.id,
             }
         )
     return rows
+
+
+def _located(article: Article, start: int, end: int, story_id: str | None) -> Row:
+    """Where an item stands: its offsets, its article and its story."""
+    return {
+        "char_start": start,
+        "char_end": end,
+        "published": article.meta.published,
+        "headline": article.meta.headline,
+        "url": article.meta.url,
+        "story_id": story_id or article.id,
+    }
 
 
 def quote_rows(article: Article, story_id: str | None = None) -> list[Row]:
@@ -95,16 +114,13 @@ def quote_rows(article: Article, story_id: str | None = None) -> list[Row]:
                 "speaker_code": actor.code if actor else None,
                 "speaker_country": actor.country if actor else None,
                 "speaker_text": q.speaker_text,
+                "speaker_start": q.speaker_start,
+                "speaker_end": q.speaker_end,
                 "text": q.text,
                 "cue": q.cue,
                 "channel": q.channel,
                 "time": when.value if when else None,
-                "char_start": q.start,
-                "char_end": q.end,
-                "published": article.meta.published,
-                "headline": article.meta.headline,
-                "url": article.meta.url,
-                "story_id": story_id or article.id,
+                **_located(article, q.start, q.end, story_id),
             }
         )
     return rows
@@ -112,6 +128,8 @@ def quote_rows(article: Article, story_id: str | None = None) -> list[Row]:
 
 def article_row(article: Article, story_id: str | None = None) -> Row:
     meta, dl = article.meta, article.meta.dateline
+    geo = dl.geo if dl else None
+    tone = article_tone(article)
     return {
         "article_id": article.id,
         "published": meta.published,
@@ -121,8 +139,16 @@ def article_row(article: Article, story_id: str | None = None) -> Row:
         "url": meta.url,
         "dateline_place": dl.place if dl else None,
         "dateline_agency": dl.agency if dl else None,
+        "dateline_country": geo.country if geo else None,
+        "dateline_latitude": geo.lat if geo else None,
+        "dateline_longitude": geo.lon if geo else None,
+        "dateline_adm1": geo.adm1 if geo else None,
+        "dateline_geonames_id": geo.geonames_id if geo else None,
         "language": meta.language,
         "word_count": len(article.text.split()),
+        "tone": tone.score,
+        "tone_positive": tone.positive,
+        "tone_negative": tone.negative,
         "entities": len(article.entities),
         "events": len(article.events),
         "quotes": len(article.quotes),
@@ -146,10 +172,37 @@ def entity_rows(article: Article, story_id: str | None = None) -> list[Row]:
                 "geo_country": e.geo.country if e.geo else None,
                 "latitude": e.geo.lat if e.geo else None,
                 "longitude": e.geo.lon if e.geo else None,
+                "admin": e.geo.admin if e.geo else None,
+                "adm1": e.geo.adm1 if e.geo else None,
+                "geonames_id": e.geo.geonames_id if e.geo else None,
+                "feature_class": e.geo.feature_class if e.geo else None,
+                "feature_code": e.geo.feature_code if e.geo else None,
                 "titles": joined(e.titles),
                 "aliases": joined(e.aliases),
                 "mentions": len(e.mentions),
                 "published": article.meta.published,
+            }
+        )
+    return rows
+
+
+def amount_rows(article: Article, story_id: str | None = None) -> list[Row]:
+    rows = []
+    for a in article.amounts:
+        reporter = article.entity(a.reported_by)
+        rows.append(
+            {
+                "article_id": article.id,
+                "amount_id": a.id,
+                "text": a.text,
+                "value": a.value,
+                "qualifier": a.qualifier,
+                "unit": a.unit,
+                "object": a.object,
+                "predicate": a.predicate,
+                "casualty": a.casualty,
+                "reported_by": reporter.name if reporter else None,
+                **_located(article, a.start, a.end, story_id),
             }
         )
     return rows
@@ -191,13 +244,15 @@ def actor_rows(article: Article) -> list[Row]:
 
 
 def table_rows(table: str, article: Article, story_id: str | None = None) -> list[Row]:
-    """Rows of one flat table (`events`, `quotes`, `articles`, `entities`) for an article."""
+    """Rows of one flat table (`events`, `quotes`, `articles`, `entities`, `amounts`)."""
     if table == "events":
         return event_rows(article, story_id)
     if table == "quotes":
         return quote_rows(article, story_id)
     if table == "entities":
         return entity_rows(article, story_id)
+    if table == "amounts":
+        return amount_rows(article, story_id)
     if table == "articles":
         return [article_row(article, story_id)]
     raise ValueError(f"unknown table {table!r}")

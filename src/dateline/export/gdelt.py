@@ -2,9 +2,9 @@
 
 One row per actor-recipient pair of an event (an event with two actors gives two rows, as
 PETRARCH and GDELT code compound actors). Columns dateline cannot fill (ethnic, religion and
-known-group codes, Goldstein scale, tone, ADM codes, feature ids) are left empty. Only the
-first copy of each story is exported; NumArticles/NumSources count its near-duplicates, so a
-wire story printed by ten outlets is one event reported ten times, not ten events.
+known-group codes, ADM2 codes) are left empty. Only the first copy of each story is exported;
+NumArticles/NumSources count its near-duplicates, so a wire story printed by ten outlets is
+one event reported ten times, not ten events.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from itertools import product
 from pathlib import Path
 
 from dateline.export import codes
+from dateline.export.scales import article_tone, goldstein
 from dateline.schema import Article, Entity, Event
 from dateline.store import StoredArticle
 
@@ -71,6 +72,7 @@ Sized = tuple[StoredArticle, tuple[int, int]]  # a record with its story's artic
 def rows(items: Iterable[Sized]) -> Iterator[list]:
     for record, (n_articles, n_sources) in items:
         article = record.article
+        tone = article_tone(article).score if article.events else None
         for event in article.events:
             day = _event_day(event, article)
             actors = [article.entity(i) for i in event.actors] or [None]
@@ -78,6 +80,7 @@ def rows(items: Iterable[Sized]) -> Iterator[list]:
             for pair, (a1, a2) in enumerate(product(actors, recipients)):
                 place = article.entity(event.place)
                 cameo = event.cameo or ""
+                score = goldstein(event.cameo, event.type)
                 yield [
                     event_id(article.id, event.id, pair),
                     day.strftime("%Y%m%d") if day else "",
@@ -91,11 +94,11 @@ def rows(items: Iterable[Sized]) -> Iterator[list]:
                     cameo[:3],
                     cameo[:2],
                     codes.quad_class(event.cameo, event.type) or "",
-                    "",
+                    "" if score is None else score,
                     n_articles,
                     n_sources,
                     n_articles,
-                    "",
+                    tone,
                     *_geo(a1),
                     *_geo(a2),
                     *_geo(place),
@@ -153,28 +156,44 @@ def _actor(entity: Entity | None) -> list:
     ]
 
 
+def _geo_type(entity: Entity) -> int:
+    """GDELT's geographic resolution: 1 country, 2 US state, 3 US city or landmark, 4 city
+    or landmark elsewhere, 5 first-level region elsewhere."""
+    geo = entity.geo
+    assert geo is not None
+    us = geo.country == "USA"
+    if geo.feature_code == "PCLI" or (
+        geo.feature_code is None and codes.is_country(entity.name, geo.country)
+    ):
+        return 1
+    if geo.feature_code == "ADM1":
+        return 2 if us else 5
+    return 3 if us else 4
+
+
 def _geo(entity: Entity | None) -> list:
     if entity is None or entity.geo is None:
         return [""] * len(GEO_FIELDS)
     geo = entity.geo
-    if codes.is_country(entity.name, geo.country):
-        geo_type = 1
-    elif geo.country == "USA":
-        geo_type = 3
-    else:
-        geo_type = 4
+    geo_type = _geo_type(entity)
     full = ", ".join(
         dict.fromkeys(x for x in (entity.name, geo.admin, codes.country_name(geo.country)) if x)
     )
+    fips = codes.fips(geo.country) or ""
+    # GDELT's ADM1 code is the FIPS country code plus the region's code (JO16); a country is
+    # its FIPS code alone. GeoNames admin1 codes are FIPS codes for most countries.
+    adm1 = fips if geo_type == 1 or not fips else fips + (geo.adm1 or "")
+    # GDELT gives a numeric feature id for a town, and the ADM1 code for a country or region.
+    feature = adm1 if geo_type in (1, 2, 5) else geo.geonames_id
     return [
         geo_type,
         full,
-        codes.fips(geo.country) or "",
-        "",
+        fips,
+        adm1,
         "",
         "" if geo.lat is None else geo.lat,
         "" if geo.lon is None else geo.lon,
-        "",
+        "" if feature is None else feature,
     ]
 
 

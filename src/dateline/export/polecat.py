@@ -3,7 +3,7 @@
 POLECAT's own weekly files are known for stray tabs and extra header cells; this writer
 flattens tabs and newlines inside values so every row has exactly 40 fields. As in POLECAT,
 one row per actor-recipient pair; only the first copy of each story is exported. Columns
-dateline cannot fill (COW codes, Wikipedia ids, GeoNames ids, intensity) are empty.
+dateline cannot fill (COW codes, Wikipedia ids) are empty.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 from dateline import __version__
 from dateline.export import codes
 from dateline.export.columns import LIST_SEP
+from dateline.export.scales import intensity
 from dateline.pipeline import EXTRACTOR_VERSION
 from dateline.schema import Article, Entity
 from dateline.store import StoredArticle
@@ -80,7 +81,7 @@ def rows(records: Iterable[StoredArticle]) -> Iterator[list]:
                     event.date or article.meta.published or "",
                     event.type,
                     event.mode or "",
-                    "",
+                    _number(intensity(event.type, event.mode)),
                     codes.quad_class(event.cameo, event.type) or "",
                     LIST_SEP.join(event.context),
                     *_party(actor),
@@ -126,23 +127,32 @@ def _party(entity: Entity | None) -> list:
     ]
 
 
+def _number(value: float | None) -> str:
+    """A score as the PLOVER table prints it: -2, 2.5."""
+    return "" if value is None else f"{value:g}"
+
+
 def _place(entity: Entity | None) -> list:
     if entity is None:
         return [""] * 10
     geo = entity.geo
     country = geo.country if geo else None
-    is_country = codes.is_country(entity.name, country)
+    code = geo.feature_code if geo else None
+    if code is None:  # a place GeoNames does not identify: a town unless it is the country
+        is_city = not codes.is_country(entity.name, country)
+    else:
+        is_city = geo is not None and geo.feature_class == "P"
     return [
         entity.name,
-        "" if is_country else entity.name,
-        "",
+        entity.name if is_city else "",
+        entity.name if code == "ADM2" else "",
         (geo.admin if geo else None) or "",
         country or "",
         "" if geo is None or geo.lat is None else geo.lat,
         "" if geo is None or geo.lon is None else geo.lon,
-        "",
+        "" if geo is None or geo.geonames_id is None else geo.geonames_id,
         entity.mentions[0].text if entity.mentions else entity.name,
-        ("PCLI" if is_country else "PPL") if geo else "",
+        code or "",
     ]
 
 

@@ -16,6 +16,8 @@ from typing import Any
 import yaml
 
 ENV_VAR = "DATELINE_LEXICON"
+# libyaml's parser when PyYAML was built with it: the derived event lexicon loads ~10x faster
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _user_files: list[Path] = []
 
 
@@ -61,7 +63,7 @@ def _read_tsv(text: str) -> dict[str, dict[str, list[str]]]:
 def _shipped(name: str) -> Any:
     base = resources.files(__package__)
     if (yaml_file := base.joinpath(f"{name}.yaml")).is_file():
-        return yaml.safe_load(yaml_file.read_text(encoding="utf-8"))
+        return yaml.load(yaml_file.read_text(encoding="utf-8"), Loader=_LOADER)
     if (tsv_file := base.joinpath(f"{name}.tsv")).is_file():
         return _read_tsv(tsv_file.read_text(encoding="utf-8"))
     return None
@@ -73,7 +75,7 @@ def load(name: str) -> Any:
     data = _shipped(name)
     for path in _user_paths():
         try:
-            user = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            user = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise ValueError(f"{path}: cannot read lexicon ({exc.__class__.__name__})") from exc
         if name in user:

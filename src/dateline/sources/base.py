@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The longest article text read (characters): a longer "article" is a dump or a mistake, and
+# would take hours and gigabytes to parse. `--max-chars` / $DATELINE_MAX_CHARS change it.
+MAX_CHARS = 5_000_000
+
 
 class ReadError(Exception):
     """A file that cannot be turned into an article; the message is one line for the user."""

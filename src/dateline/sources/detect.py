@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dateline.sources.base import Document, ReadError
-from dateline.sources.encoding import decode
+from dateline.sources.encoding import clean, decode
 from dateline.sources.html import read_html
 from dateline.sources.markdown import looks_like_markdown, markdown_blocks
 from dateline.sources.records import iter_records
@@ -28,6 +28,7 @@ def load_text(
     text: str, name: str = "<text>", fmt: str | None = None
 ) -> Iterator[Document | ReadError]:
     """Documents from a string: `fmt` (html, json, markdown, text) or sniffed from content."""
+    text = clean(text)
     fmt = fmt or sniff(text)
     if fmt == "html":
         yield _guard(lambda: read_html(text, name), name)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from charset_normalizer import from_bytes
 
 from dateline.sources.base import ReadError
+
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -25,7 +28,13 @@ def decode(data: bytes, name: str) -> str:
             best = from_bytes(data).best()
             encoding = best.encoding if best is not None else "utf-8"
             text = data.decode(encoding, errors="replace")
-    return unicodedata.normalize("NFC", text)
+    return clean(text)
+
+
+def clean(text: str) -> str:
+    """NFC, and no lone surrogates: a str made with `surrogateescape` holds some, and UTF-8
+    (article ids, JSON output, the database) cannot encode them. Each becomes U+FFFD."""
+    return unicodedata.normalize("NFC", _LONE_SURROGATE.sub("\ufffd", text))
 
 
 def _damaged_utf8(data: bytes) -> str | None:

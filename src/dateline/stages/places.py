@@ -31,7 +31,18 @@ def article_countries(entities: list[Entity], meta: Meta) -> set[str]:
 def _geo(place: Place | None) -> Geo | None:
     if place is None:
         return None
-    return Geo(country=place.country, lat=place.lat, lon=place.lon, admin=place.admin)
+    code = place.feature_code
+    return Geo(
+        country=place.country,
+        lat=place.lat,
+        lon=place.lon,
+        admin=place.admin,
+        adm1=place.adm1,
+        geonames_id=place.geonames_id,
+        # GeoNames puts populated places (PPL…) in class P, countries and regions in class A.
+        feature_class=None if code is None else ("P" if code.startswith("PPL") else "A"),
+        feature_code=code,
+    )
 
 
 def _region(entity: Entity) -> str | None:

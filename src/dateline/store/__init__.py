@@ -12,17 +12,32 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from dateline.schema import Article
 from dateline.store import migrate, version
 from dateline.store import tables as t
-from dateline.store.engine import database_url, make_engine
+from dateline.store.engine import (
+    DatabaseError,
+    database_url,
+    has_schema,
+    make_engine,
+    sqlite_path,
+)
 from dateline.store.listing import Children, load_children
 from dateline.store.rows import build_article
 from dateline.store.writer import BatchResult, Extracted, count_rows, write_batch
 
-__all__ = ["Extracted", "Store", "StoredArticle", "WriteFailure", "database_url", "open_store"]
+__all__ = [
+    "DatabaseError",
+    "Extracted",
+    "Store",
+    "StoredArticle",
+    "WriteFailure",
+    "database_url",
+    "open_store",
+]
 
 
 @dataclass
@@ -58,6 +73,11 @@ class Store:
         if read_only:
             self.engine.dispose()
             self.engine = make_engine(self.url, read_only=True)
+
+    @property
+    def shown_url(self) -> str:
+        """The URL without its password, for messages."""
+        return make_url(self.url).render_as_string(hide_password=True)
 
     @property
     def dialect(self) -> str:
@@ -194,6 +214,28 @@ class Store:
             yield build_article(row, children[row["id"]])
 
 
-def open_store(url: str | None = None, read_only: bool = False) -> Store:
-    """The store at `url` (default $DATELINE_DB or ./dateline.db), migrated to head."""
-    return Store(url, read_only=read_only)
+def open_store(url: str | None = None, *, create: bool = True, read_only: bool = False) -> Store:
+    """The store at `url` (default $DATELINE_DB or ./dateline.db), migrated to head.
+
+    With `create=False` (queries, exports, serve) a database that holds no corpus is a
+    DatabaseError, and nothing is created: no file, no folder, no table. `read_only` then
+    makes the database refuse every write (see make_engine).
+    """
+    if create:
+        return Store(url, read_only=read_only)
+    full = database_url(url)
+    path = sqlite_path(full)
+    if path is not None and not path.is_file():
+        raise DatabaseError(f"no database at {path} (`dateline ingest` creates one)")
+    store = Store(full, migrate_schema=False)
+    try:
+        if not has_schema(store.engine):
+            raise DatabaseError(f"no dateline corpus in {store.shown_url} (run `dateline ingest`)")
+        migrate.upgrade(store.engine)
+    except BaseException:
+        store.close()
+        raise
+    if read_only:
+        store.engine.dispose()
+        store.engine = make_engine(store.url, read_only=True)
+    return store

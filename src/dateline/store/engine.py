@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 DEFAULT_URL = "sqlite:///dateline.db"
 ENV_VAR = "DATELINE_DB"
@@ -26,17 +28,63 @@ def database_url(value: str | None = None) -> str:
     return value
 
 
+class DatabaseError(Exception):
+    """A database that cannot be used as asked; the message is one line for the user."""
+
+
+def check_url(url: str) -> str:
+    """The URL itself, if it names a backend dateline works with; else DatabaseError."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
+        raise DatabaseError(f"not a database URL or path: {url!r}") from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise DatabaseError(
+            f"unsupported database {parsed.get_backend_name()!r} in {url!r}: "
+            "give a SQLite path or a postgresql:// URL"
+        )
+    return url
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL (None for other backends and for in-memory databases)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def has_schema(engine: Engine) -> bool:
+    """Whether the database holds a dateline corpus (its migrations table)."""
+    with engine.connect() as conn:
+        return inspect(conn).has_table("alembic_version")
+
+
+def describe_failure(url: str | None, exc: BaseException) -> str:
+    """One line for a database that could not be opened, naming the server or the file."""
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    reason = reason[0] if reason else exc.__class__.__name__
+    try:
+        parsed = make_url(database_url(url))
+    except (ArgumentError, ValueError):
+        return f"cannot open database {url!r}: {reason}"
+    if parsed.get_backend_name() == "postgresql":
+        where = f"{parsed.host or 'localhost'}:{parsed.port or 5432}"
+        return f"cannot connect to PostgreSQL at {where} (database {parsed.database}): {reason}"
+    return f"cannot open SQLite database {parsed.database}: {reason}"
+
+
 def make_engine(url: str, read_only: bool = False) -> Engine:
     """An engine with the settings dateline relies on for each backend.
 
     `read_only` makes the database itself refuse writes on every connection (SQLite's
     query_only, PostgreSQL's read-only transactions): what `dateline serve` runs with.
     """
-    url = database_url(url)
+    url = check_url(database_url(url))
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[1] if "///" in url else ""
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        path = sqlite_path(url)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
         # A web server's threads each hold a connection: a reader pool as big as its
         # thread pool, so that requests queue for the CPU, not for a connection.
         pool = {"pool_size": 40, "max_overflow": 0} if read_only else {}

@@ -14,82 +14,68 @@ from dateline.schema import Article
 
 Row = dict[str, Any]
 
+
+def _columns(names: str) -> dict[str, Any]:
+    """A spec of plain columns, from the field names separated by spaces."""
+    return dict.fromkeys(names.split(), 1)
+
+
 # What the columns hold, per record: a key mapped to 1 is a column (or a child table); a dict
 # maps a nested object. Anything else in a record (a field added to the contract before the
 # store has a column for it) goes to the row's `extra` JSON column and comes back on read,
 # so a round trip never loses data.
-_SPAN = dict.fromkeys(("text", "start", "end"), 1)
+_SPAN = _columns("text start end")
+GEO_KEYS = tuple(_columns("country lat lon admin adm1 geonames_id feature_class feature_code"))
+TONE_COLUMNS = {  # contract `Tone` key -> `articles` column
+    "score": "tone",
+    "positive": "tone_positive",
+    "negative": "tone_negative",
+    "words": "tone_words",
+}
 ARTICLE_SPEC = {
-    **dict.fromkeys(
-        ("schema", "id", "text", "entities", "times", "quotes", "events", "amounts"), 1
-    ),
+    **_columns("schema id text entities times quotes events amounts"),
+    "tone": dict.fromkeys(TONE_COLUMNS, 1),
     "meta": {
-        **dict.fromkeys(
-            (
-                "headline",
-                "published",
-                "publisher",
-                "url",
-                "byline",
-                "language",
-                "images",
-                "source_format",
-            ),
-            1,
-        ),
-        "dateline": dict.fromkeys(("place", "date", "agency", "start", "end"), 1),
+        **_columns("headline published publisher url byline language images source_format"),
+        "dateline": {**_columns("place date agency start end"), "geo": dict.fromkeys(GEO_KEYS, 1)},
     },
 }
-IMAGE_SPEC = dict.fromkeys(("caption", "credit"), 1)
+IMAGE_SPEC = _columns("caption credit")
 ENTITY_SPEC = {
-    **dict.fromkeys(("id", "name", "type", "aliases", "titles", "evidence", "mentions"), 1),
-    "actor": dict.fromkeys(("country", "sector", "code", "evidence"), 1),
-    "geo": dict.fromkeys(("country", "lat", "lon", "admin"), 1),
+    **_columns("id name type aliases titles evidence mentions members"),
+    "actor": _columns("country sector code evidence"),
+    "geo": dict.fromkeys(GEO_KEYS, 1),
 }
-MENTION_SPEC = {**_SPAN, "kind": 1}
-TIME_SPEC = {**_SPAN, **dict.fromkeys(("id", "type", "value", "mod"), 1)}
+EVIDENCE_SPEC = {**_SPAN, "kind": 1}
+MENTION_SPEC = {**EVIDENCE_SPEC, **_columns("rule via")}
+TIME_SPEC = {**_SPAN, **_columns("id type value mod")}
 QUOTE_SPEC = {
     **_SPAN,
-    **dict.fromkeys(("id", "kind", "speaker", "speaker_text", "cue", "channel", "time"), 1),
+    **_columns("id kind speaker speaker_text cue channel time speaker_start speaker_end"),
 }
 EVENT_SPEC = {
-    **dict.fromkeys(
-        (
-            "id",
-            "type",
-            "mode",
-            "context",
-            "cameo",
-            "actors",
-            "recipients",
-            "time",
-            "date",
-            "place",
-            "negated",
-            "modality",
-            "reported_by",
-            "confidence",
-        ),
-        1,
+    **_columns(
+        "id type mode context cameo actors recipients time date place negated modality "
+        "reported_by confidence actor_text recipient_text intended mentions"
     ),
     "trigger": _SPAN,
-    "sentence": dict.fromkeys(("start", "end"), 1),
+    "sentence": _columns("start end"),
 }
 AMOUNT_SPEC = {
     **_SPAN,
-    **dict.fromkeys(("id", "value", "qualifier", "unit", "object", "reported_by"), 1),
+    **_columns("id value qualifier unit object reported_by predicate casualty"),
 }
 
 
 def unmapped(record: Mapping[str, Any], spec: Mapping[str, Any]) -> dict[str, Any] | None:
     """The parts of `record` that no column holds (None when there are none).
 
-    Nulls are left out: an optional field comes back as its default, None.
+    Nulls and empty lists are left out: such a field comes back as its default (None, []).
     """
     out: dict[str, Any] = {}
     for key, value in record.items():
         if key not in spec:
-            if value is not None:
+            if value is not None and value != []:
                 out[key] = value
         elif isinstance(spec[key], dict) and isinstance(value, Mapping):
             rest = unmapped(value, spec[key])
@@ -115,6 +101,7 @@ def article_rows(
     aid = article["id"]
     meta = article.get("meta") or {}
     dl = meta.get("dateline") or {}
+    tone = article.get("tone") or {}
     rows: dict[str, list[Row]] = defaultdict(list)
     rows["articles"].append(
         {
@@ -138,6 +125,9 @@ def article_rows(
             "extractor_version": extractor_version,
             "ingested_at": ingested_at,
             "extra": unmapped(article, ARTICLE_SPEC),
+            "dateline_is_place": dl.get("geo") is not None,
+            **_geo_cells(dl.get("geo"), "dateline_geo_"),
+            **{column: tone.get(key) for key, column in TONE_COLUMNS.items()},
         }
     )
     for i, image in enumerate(meta.get("images") or []):
@@ -166,10 +156,8 @@ def article_rows(
                 "actor_country": (actor or {}).get("country"),
                 "actor_sector": (actor or {}).get("sector"),
                 "is_place": geo is not None,
-                "geo_country": (geo or {}).get("country"),
-                "geo_lat": (geo or {}).get("lat"),
-                "geo_lon": (geo or {}).get("lon"),
-                "geo_admin": (geo or {}).get("admin"),
+                **_geo_cells(geo, "geo_"),
+                "members": list(e.get("members") or []),
                 "extra": unmapped(e, ENTITY_SPEC),
             }
         )
@@ -181,6 +169,8 @@ def article_rows(
                     "position": i,
                     "kind": m["kind"],
                     **_span(m),
+                    "rule": m.get("rule"),
+                    **_via_cells(m.get("via")),
                     "extra": unmapped(m, MENTION_SPEC),
                 }
             )
@@ -192,7 +182,7 @@ def article_rows(
                     "position": i,
                     "kind": ev["kind"],
                     **_span(ev),
-                    "extra": unmapped(ev, MENTION_SPEC),
+                    "extra": unmapped(ev, EVIDENCE_SPEC),
                 }
             )
         for i, ev in enumerate((actor or {}).get("evidence") or []):
@@ -231,6 +221,8 @@ def article_rows(
                 "cue": q.get("cue"),
                 "channel": q.get("channel"),
                 "time_id": q.get("time"),
+                "speaker_start": q.get("speaker_start"),
+                "speaker_end": q.get("speaker_end"),
                 "extra": unmapped(q, QUOTE_SPEC),
             }
         )
@@ -257,6 +249,10 @@ def article_rows(
                 "modality": v.get("modality", "asserted"),
                 "reported_by_id": v.get("reported_by"),
                 "confidence": v.get("confidence", 1.0),
+                "actor_text": v.get("actor_text"),
+                "recipient_text": v.get("recipient_text"),
+                "intended": v.get("intended"),
+                "mentions": [dict(m) for m in v.get("mentions") or []],
                 "extra": unmapped(v, EVENT_SPEC),
             }
         )
@@ -283,14 +279,42 @@ def article_rows(
                 "unit": a.get("unit"),
                 "object": a.get("object"),
                 "reported_by_id": a.get("reported_by"),
+                "predicate": a.get("predicate"),
+                "casualty": bool(a.get("casualty")),
                 "extra": unmapped(a, AMOUNT_SPEC),
             }
         )
     return rows
 
 
+def _geo_cells(geo: Mapping[str, Any] | None, prefix: str) -> Row:
+    """A contract `Geo` as columns `<prefix>country`, `<prefix>lat`, …"""
+    return {f"{prefix}{key}": (geo or {}).get(key) for key in GEO_KEYS}
+
+
+def _geo_from(row: Mapping[str, Any], prefix: str) -> dict[str, Any]:
+    return {key: row[f"{prefix}{key}"] for key in GEO_KEYS}
+
+
 def _span(item: Mapping[str, Any]) -> Row:
     return {"text": item["text"], "char_start": item["start"], "char_end": item["end"]}
+
+
+def _via_cells(via: Mapping[str, Any] | None) -> Row:
+    return {
+        "via_text": (via or {}).get("text"),
+        "via_start": (via or {}).get("start"),
+        "via_end": (via or {}).get("end"),
+    }
+
+
+def _mention(row: Mapping[str, Any]) -> Row:
+    """A mention record from its row: span, kind, and how coreference linked it."""
+    via = None
+    if row.get("via_start") is not None:
+        via = {"text": row["via_text"], "start": row["via_start"], "end": row["via_end"]}
+    record = {**_unspan(row), "kind": row["kind"], "rule": row.get("rule"), "via": via}
+    return with_extra(record, row["extra"])
 
 
 def _unspan(row: Mapping[str, Any]) -> Row:
@@ -317,6 +341,7 @@ def build_article(
             "agency": article["dateline_agency"],
             "start": article["dateline_start"],
             "end": article["dateline_end"],
+            "geo": _geo_from(article, "dateline_geo_") if article["dateline_is_place"] else None,
         }
     meta = {
         "headline": article["headline"],
@@ -356,14 +381,7 @@ def build_article(
                 "code": e["actor_code"],
                 "evidence": spans(actor_evidence.get(key, [])),
             }
-        geo = None
-        if e["is_place"]:
-            geo = {
-                "country": e["geo_country"],
-                "lat": e["geo_lat"],
-                "lon": e["geo_lon"],
-                "admin": e["geo_admin"],
-            }
+        geo = _geo_from(e, "geo_") if e["is_place"] else None
         record = {
             "id": e["entity_id"],
             "name": e["name"],
@@ -373,7 +391,8 @@ def build_article(
             "evidence": spans(evidence.get(key, []), "kind"),
             "actor": actor,
             "geo": geo,
-            "mentions": spans(mentions.get(key, []), "kind"),
+            "mentions": [_mention(r) for r in ordered(mentions.get(key, []))],
+            "members": list(e.get("members") or []),
         }
         entities.append(with_extra(record, e["extra"]))
     times = [
@@ -400,6 +419,8 @@ def build_article(
                 "cue": q["cue"],
                 "channel": q["channel"],
                 "time": q["time_id"],
+                "speaker_start": q["speaker_start"],
+                "speaker_end": q["speaker_end"],
             },
             q["extra"],
         )
@@ -432,6 +453,10 @@ def build_article(
             "modality": v["modality"],
             "reported_by": v["reported_by_id"],
             "confidence": v["confidence"],
+            "actor_text": v["actor_text"],
+            "recipient_text": v["recipient_text"],
+            "intended": v["intended"],
+            "mentions": list(v.get("mentions") or []),
         }
         events.append(with_extra(record, v["extra"]))
     amounts = [
@@ -444,6 +469,8 @@ def build_article(
                 "unit": a["unit"],
                 "object": a["object"],
                 "reported_by": a["reported_by_id"],
+                "predicate": a["predicate"],
+                "casualty": bool(a["casualty"]),
             },
             a["extra"],
         )
@@ -459,5 +486,8 @@ def build_article(
         "quotes": quotes,
         "events": events,
         "amounts": amounts,
+        "tone": None
+        if article["tone"] is None
+        else {key: article[column] for key, column in TONE_COLUMNS.items()},
     }
     return Article.model_validate(with_extra(record, article["extra"]))

@@ -24,7 +24,11 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import false as sql_false
 from sqlalchemy.types import BigInteger
+
+# Columns added by migration 0002 (fields that had lived in `extra`) sit after `extra` in
+# each table, in the order the migration adds them.
 
 # Explicit constraint names keep migrations portable between SQLite and PostgreSQL.
 metadata = MetaData(
@@ -38,6 +42,16 @@ metadata = MetaData(
 
 ArticleId = String(64)  # sha256 hex of the normalized text
 LocalId = String(16)  # "E1", "T2", "Q3", "V4", "A5"
+
+
+def geo_columns(prefix: str) -> list[Column]:
+    """The GeoNames identity of a place (contract `Geo`, beyond country, lat, lon, admin)."""
+    return [
+        Column(f"{prefix}adm1", String(16), comment="GeoNames admin1 code"),
+        Column(f"{prefix}geonames_id", Integer, comment="GeoNames id"),
+        Column(f"{prefix}feature_class", String(4), comment="GeoNames feature class (A, P)"),
+        Column(f"{prefix}feature_code", String(16), comment="GeoNames feature code (PPLC…)"),
+    ]
 
 
 def _article_fk() -> ForeignKeyConstraint:
@@ -79,6 +93,22 @@ articles = Table(
     Column("duplicate_of", ArticleId, index=True),
     Column("duplicate_similarity", Float),
     Column("extra", JSON, comment="Contract fields without a column of their own"),
+    Column(
+        "dateline_is_place",
+        Boolean,
+        nullable=False,
+        server_default=sql_false(),
+        comment="The dateline place was resolved (dateline_geo_* hold it)",
+    ),
+    Column("dateline_geo_country", String(8)),
+    Column("dateline_geo_lat", Float),
+    Column("dateline_geo_lon", Float),
+    Column("dateline_geo_admin", Text),
+    *geo_columns("dateline_geo_"),
+    Column("tone", Float, comment="positive - negative words, % (GDELT AvgTone)"),
+    Column("tone_positive", Float, comment="positive words, % of tone_words"),
+    Column("tone_negative", Float, comment="negative words, % of tone_words"),
+    Column("tone_words", Integer, comment="words counted for tone"),
     ForeignKeyConstraint(["duplicate_of"], ["articles.id"], ondelete="SET NULL"),
     # Covering index for events ordered and counted by date and story (migration 0005).
     Index("ix_articles_story", "id", "duplicate_of", "published", "number"),
@@ -116,6 +146,8 @@ entities = Table(
     Column("geo_lon", Float),
     Column("geo_admin", Text),
     Column("extra", JSON, comment="Contract fields without a column of their own"),
+    *geo_columns("geo_"),
+    Column("members", JSON, comment="Ids of the entities a group stands for"),
     PrimaryKeyConstraint("article_id", "entity_id"),
     _article_fk(),
     # Covering index for the actor roll-up and name matching (migration 0005).
@@ -143,6 +175,10 @@ mentions = Table(
     Column("char_end", Integer, nullable=False),
     Column("kind", String(16), nullable=False),
     Column("extra", JSON, comment="Contract fields without a column of their own"),
+    Column("rule", String(32), comment="How coreference linked the mention"),
+    Column("via_text", Text, comment="Words the mention was linked through"),
+    Column("via_start", Integer),
+    Column("via_end", Integer),
     PrimaryKeyConstraint("article_id", "entity_id", "position"),
     _entity_fk("entity_id"),
 )
@@ -211,6 +247,8 @@ quotes = Table(
     Column("channel", String(32)),
     Column("time_id", LocalId),
     Column("extra", JSON, comment="Contract fields without a column of their own"),
+    Column("speaker_start", Integer, comment="Offset of speaker_text"),
+    Column("speaker_end", Integer),
     UniqueConstraint("article_id", "quote_id"),
     _article_fk(),
     _entity_fk("speaker_id"),
@@ -240,6 +278,10 @@ events = Table(
     Column("reported_by_id", LocalId),
     Column("confidence", Float, nullable=False),
     Column("extra", JSON, comment="Contract fields without a column of their own"),
+    Column("actor_text", Text, comment="The actor's words when no entity stands for them"),
+    Column("recipient_text", Text, comment="The recipient's words when no entity stands for them"),
+    Column("intended", String(16), comment="PLOVER type of the act intended or refused"),
+    Column("mentions", JSON, comment="Spans stating the same act"),
     PrimaryKeyConstraint("article_id", "event_id"),
     _article_fk(),
     _entity_fk("place_id"),
@@ -278,6 +320,14 @@ amounts = Table(
     Column("object", Text),
     Column("reported_by_id", LocalId),
     Column("extra", JSON, comment="Contract fields without a column of their own"),
+    Column("predicate", Text, comment="The verb the figure belongs to"),
+    Column(
+        "casualty",
+        Boolean,
+        nullable=False,
+        server_default=sql_false(),
+        comment="A count of the killed or wounded",
+    ),
     PrimaryKeyConstraint("article_id", "amount_id"),
     _article_fk(),
     _entity_fk("reported_by_id"),

@@ -97,8 +97,10 @@ def find_collectives(doc: Doc, entities: list[Entity]) -> list[Entity]:
     groups: dict[tuple[str, str | None, str, str], Entity] = {}
     cores: set[int] = set()
     for token in doc:
-        if token.lower_ not in heads or token.pos_ not in ("NOUN", "PROPN") or token.idx in named:
+        if token.pos_ not in ("NOUN", "PROPN") or token.idx in named:
             continue
+        if token.lower_ not in heads and not (token.tag_ == "NNS" and sector_of(token.lower_)):
+            continue  # a collective head, or any plural the sectors know ("nurses", "lawyers")
         if token.idx in owner:
             continue  # "the group" is already a mention of Hamas
         if token.i in cores:

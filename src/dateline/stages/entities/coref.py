@@ -11,7 +11,7 @@ audit and discard them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -114,12 +114,10 @@ def resolve_references(doc: Doc, views: list[ClusterView]) -> dict[int, list[Lin
     def add(view: int, link: Link) -> None:
         start, end = link.start, link.end
         out.setdefault(view, []).append(link)
-        refs.append(
-            _Ref(
-                start, end, view, bisect_right(sent_starts, start) - 1, _is_subject(doc, start, end)
-            )
+        ref = _Ref(
+            start, end, view, bisect_right(sent_starts, start) - 1, _is_subject(doc, start, end)
         )
-        refs.sort(key=lambda r: r.start)
+        insort(refs, ref, key=lambda r: r.start)
 
     people = [v for v in views if v.type == "PERSON"]
     titled: list[tuple[int, int]] = []
@@ -177,6 +175,15 @@ def resolve_references(doc: Doc, views: list[ClusterView]) -> dict[int, list[Lin
     return out
 
 
+def _before(refs: list[_Ref], sent_starts: list[int], pos: int, sent: int, back: int) -> list[_Ref]:
+    """The references that end before `pos`, from `back` sentences before `sent` on: a window
+    found by bisection, so that long articles stay linear."""
+    lo = sent_starts[max(0, sent - back)] if sent_starts else 0
+    first = bisect_left(refs, lo, key=lambda r: r.start)
+    last = bisect_left(refs, pos, key=lambda r: r.start)
+    return [r for r in refs[first:last] if r.end <= pos]
+
+
 def _span(ref: _Ref) -> tuple[int, int]:
     return ref.start, ref.end
 
@@ -192,8 +199,8 @@ def _describe(
     the most recent person with that role (a partitive "one of the lawyers" is a new one), and
     for "this person" / "the man" the main person of the sentences just before."""
     people = {v.index: v for v in views if v.type == "PERSON"}
-    before = [r for r in refs if r.end <= d.start and r.entity in people]
     sent = bisect_right(sent_starts, d.start) - 1
+    before = [r for r in refs if r.end <= d.start and r.entity in people]
 
     def agrees(view: ClusterView) -> bool:
         return d.gender is None or view.gender in (None, d.gender)
@@ -301,7 +308,8 @@ def _recent_org(
 ) -> _Ref | None:
     """The most recently mentioned organization that the noun can describe."""
     by_index = {v.index: v for v in orgs}
-    for ref in reversed([r for r in refs if r.start < pos]):
+    last = bisect_left(refs, pos, key=lambda r: r.start)
+    for ref in (refs[k] for k in range(last - 1, -1, -1)):
         if sent - ref.sent > _ORG_LOOKBACK:
             return None
         view = by_index.get(ref.entity)
@@ -335,7 +343,7 @@ def _antecedent(
         view = types[ref.entity]
         return view.type == "PERSON" and view.gender in (None, gender)
 
-    before = [r for r in refs if r.end <= pos and fits(r)]
+    before = [r for r in _before(refs, sent_starts, pos, sent, _PRONOUN_LOOKBACK) if fits(r)]
     same = [r for r in before if r.sent == sent]
     if same:
         if token.dep_ in SUBJECT_DEPS:
@@ -369,7 +377,11 @@ def _thing_antecedent(
     types = {v.index: v.type for v in views}
     pos = token.idx
     sent = bisect_right(sent_starts, pos) - 1
-    things = [r for r in refs if r.end <= pos and types[r.entity] in ("ORG", "GPE") and r.subject]
+    things = [
+        r
+        for r in _before(refs, sent_starts, pos, sent, 1)
+        if types[r.entity] in ("ORG", "GPE") and r.subject
+    ]
     same = [r for r in things if r.sent == sent]
     if same:
         return same[-1]

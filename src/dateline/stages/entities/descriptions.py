@@ -17,6 +17,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from dateline import lexicons
+from dateline.stages import text_of
 from dateline.stages.entities.gender import noun_gender
 
 _GENERIC = frozenset({"last", "next", "sitting", "average", "typical", "ideal"})
@@ -113,7 +114,7 @@ def _lead_subject(noun: Token) -> bool:
     paragraph, the way a lead introduces someone it names later."""
     if noun.tag_ != "NN" or noun.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    if "\n" in noun.doc.text[: noun.idx]:
+    if "\n" in text_of(noun.doc)[: noun.idx]:
         return False
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 

@@ -11,7 +11,7 @@ pronoun is left alone rather than linked to a wrong actor.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -44,7 +44,13 @@ class _Candidate:
 
 @cache
 def _lexicon() -> tuple[
-    frozenset[str], frozenset[str], frozenset[str], dict[str, int], frozenset[str], frozenset[str]
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
+    dict[str, int],
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
 ]:
     desc = lexicons.load("descriptions")
     plural = desc["plural"]
@@ -57,6 +63,7 @@ def _lexicon() -> tuple[
         {k.lower(): int(v) for k, v in plural["collectives"].items()},
         frozenset(w.lower() for w in plural["kin"]),
         frozenset(w.lower() for w in plural["nouns"]),
+        frozenset(w.lower() for w in plural["couple"]),
     )
 
 
@@ -169,7 +176,7 @@ def _named_together(
             if len(members) < 2:
                 continue
             last = heads[-1]
-            if "\n" in doc.text[span.start_char : last.idx]:
+            if "\n" in text_of(doc)[span.start_char : last.idx]:
                 continue  # a parse that ran across paragraphs
             roles = {
                 c.lemma_.lower()
@@ -219,9 +226,12 @@ def _families(
         # the family is its people: the surname-plural entity becomes their group
         e.type = "GROUP"
         e.members = [p.id for p in family]
+        roles = set(_lexicon()[6]) if len(family) == 2 else set()
         for m in e.mentions:
             found.append(
-                _Candidate(m.start, m.end, _sent(sent_starts, m.start), False, e, tuple(family))
+                _Candidate(
+                    m.start, m.end, _sent(sent_starts, m.start), False, e, tuple(family), roles
+                )
             )
     return found
 
@@ -286,7 +296,13 @@ def _antecedent(
     pronoun), else the first plural subject of the sentences before; None when that is a
     plural noun no entity or named group stands for."""
     sent = _sent(sent_starts, token.idx)
-    before = [c for c in candidates if c.end <= token.idx and sent - c.sent <= _LOOKBACK]
+    lo = sent_starts[max(0, sent - _LOOKBACK)]
+    window = candidates[
+        bisect_left(candidates, lo, key=lambda c: c.start) : bisect_left(
+            candidates, token.idx, key=lambda c: c.start
+        )
+    ]
+    before = [c for c in window if c.end <= token.idx]
     same = [c for c in before if c.sent == sent]
     chosen: _Candidate | None = None
     if same:
@@ -332,7 +348,7 @@ def _described(
     named together; else a collective with the same head noun. Kin ("the children") and plain
     nouns ("the people", "the girls") are never guessed."""
     lemma = token.lemma_.lower()
-    _, _, _, _, kin, generic = _lexicon()
+    _, _, _, _, kin, generic, _ = _lexicon()
     sent = _sent(sent_starts, token.idx)
     before = [c for c in candidates if c.end <= token.idx and (c.members or c.entity)]
     people = [c for c in before if c.members and (count is None or len(c.members) == count)]
@@ -389,3 +405,37 @@ def _group(text: str, candidate: _Candidate) -> Entity:
         evidence=[evidence],
         actor=actor,
     )
+
+
+def merge_generic_groups(entities: list[Entity]) -> list[Entity]:
+    """ "The government said ..." after "the Philippine government": a collective written
+    without its origin is the group of the same code and head word the article names with
+    one, once both are coded. Its mentions join that group (rule "head noun", via the named
+    group's first mention); ids are renumbered, members kept pointing at the right entities."""
+    named: dict[tuple[str, str], Entity] = {}
+    for e in entities:
+        if e.type == "GROUP" and not e.members and e.actor and e.actor.code and " " in e.name:
+            named.setdefault((e.actor.code, e.name.split()[-1].lower()), e)
+    gone: set[str] = set()
+    for e in entities:
+        if e.type != "GROUP" or e.members or not e.actor or not e.actor.code or " " in e.name:
+            continue
+        target = named.get((e.actor.code, e.name.lower()))
+        if target is None or target is e:
+            continue
+        first = target.mentions[0]
+        via = Span(text=first.text, start=first.start, end=first.end)
+        target.mentions += [
+            m.model_copy(update={"kind": "description", "rule": "head noun", "via": via})
+            for m in e.mentions
+        ]
+        target.mentions.sort(key=lambda m: m.start)
+        gone.add(e.id)
+    if not gone:
+        return entities
+    kept = [e for e in entities if e.id not in gone]
+    renamed = {e.id: f"E{n}" for n, e in enumerate(kept, 1)}
+    for e in kept:
+        e.id = renamed[e.id]
+        e.members = [renamed[m] for m in e.members if m in renamed]
+    return kept

@@ -7,15 +7,20 @@ already mentions of entities (coref), and collective actors are GROUP entities.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
+from dateline import lexicons
 from dateline.schema import Entity
+from dateline.stages import text_of
 from dateline.stages.actors import sector_of
+from dateline.stages.gazetteer import country_of_name
 from dateline.stages.syntax import prep_objects
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RECIPIENT_PREPS = frozenset(
-    {"with", "to", "against", "from", "on", "upon", "toward", "towards", "at"}
+    {"with", "to", "against", "from", "on", "upon", "toward", "towards", "at", "between"}
 )
 PLACE_PREPS = frozenset({"in", "at", "inside", "near"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -25,6 +30,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "pcomp"})
 GOVERNOR_DEPS = CLIMB_DEPS | {"prep", "acomp"}
 _MAX_NP_TOKENS = 10
+# Appositions within appositions (or "including" lists within lists) deeper than this are
+# parser noise on garbled text, where a chain can be thousands of tokens long.
+_MAX_NESTING = 4
 
 
 class MentionIndex:
@@ -46,19 +54,25 @@ class MentionIndex:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    out = [token]
-    for child in token.children:
-        if child.dep_ == "conj":
-            out += _conjuncts(child)
+    """The token and the tokens coordinated under it, in order (iterative: a list of
+    thousands of items must not exhaust the stack)."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack += reversed([c for c in tok.children if c.dep_ == "conj"])
     return out
 
 
 def entities_of(
-    token: Token, index: MentionIndex, types: frozenset[str] = ACTOR_TYPES
+    token: Token, index: MentionIndex, types: frozenset[str] = ACTOR_TYPES, depth: int = 0
 ) -> list[Entity]:
     """Entities a noun phrase refers to: the head's own entity, members listed with
     "including", each conjunct, else an owner ("the Security Council's resolution")."""
     found: list[Entity] = []
+    if depth > _MAX_NESTING:
+        return found
     for tok in _conjuncts(token):
         including = [
             p
@@ -67,25 +81,35 @@ def entities_of(
             for p in c.children
             if p.dep_ == "pobj"
         ]
-        members = [e for m in including for e in entities_of(m, index, types)]
+        members = [e for m in including for e in entities_of(m, index, types, depth + 1)]
         if members:
             found += [e for e in members if e not in found]
             continue
         entity = index.entity(tok)
         named = [c for c in tok.children if c.dep_ == "appos"]
         if entity is None and named:  # "her counterpart Li Wei and Minister Omar Haddad"
-            found += [e for a in named for e in entities_of(a, index, types) if e not in found]
+            found += [
+                e for a in named for e in entities_of(a, index, types, depth + 1) if e not in found
+            ]
             continue
         if entity is not None and country_of(entity) is None:  # "Iraqi Kurds": code by Iraq
             entity = _origin_in_phrase(tok, index) or entity
         if entity is None:
             owners = [c for c in tok.children if c.dep_ in ("poss", "compound")]
-            entity = next((index.entity(o) for o in owners if index.entity(o)), None)
+            entity = next((e for o in owners if (e := index.entity(o)) and _owns(o, e)), None)
         if entity is None:
             entity = _origin_in_phrase(tok, index)
         if entity is not None and entity.type in types and entity not in found:
             found.append(entity)
     return found
+
+
+def _owns(modifier: Token, entity: Entity) -> bool:
+    """Whether a modifier names who a phrase belongs to: "the council's resolution", "US
+    airstrikes"; a city or region before a noun is where it happened ("a Kabul car bombing")."""
+    if modifier.dep_ == "poss" or entity.type != "GPE":
+        return True
+    return country_of_name(entity.name) is not None
 
 
 def country_of(entity: Entity) -> str | None:
@@ -133,14 +157,21 @@ def actors_of(trigger: Token, index: MentionIndex) -> tuple[list[Entity], list[E
         if owners:
             return owners, []
         verb = trigger.head
+        if not _support_verb(trigger):
+            return [], []  # "reported Monday's attack", "since an assault in Ghazni"
     if trigger.dep_ == "acl" and trigger.head.dep_ in ("dobj", "pobj"):
         holder = index.entity(trigger.head)
-        if holder is not None:
+        if holder is not None and not _circumstantial(trigger.head, trigger.head.head.head):
             return [holder], []
         verb = trigger.head.head  # "passed a resolution calling for": the passer calls
+        if verb.dep_ == "prep":
+            verb = verb.head  # "posted a message on Twitter blaming": the poster blames
     owner = _acl_owner(verb)
     if owner is not None:  # "farmers resorted to blocking roads", parsed as a noun's acl
         return entities_of(owner, index), []
+    raised = _raised_subject(verb)
+    if raised is not None:  # "were reported by local media to have visited": they visited
+        return entities_of(raised, index), []
     verb = _governor(verb)
     actors: list[Entity] = []
     passive_subjects: list[Entity] = []
@@ -157,7 +188,75 @@ def actors_of(trigger: Token, index: MentionIndex) -> tuple[list[Entity], list[E
                 actors += entities_of(pobj, index)
     if not actors and verb.dep_ == "relcl":
         actors += _relative_head(verb, index)
+    stances = lexicons.load("event_roles")["stative_passives"]
+    if not actors and passive_subjects and verb.lemma_.lower() in stances:
+        return passive_subjects, []  # "Vietnam is committed to opening up": Vietnam acts
     return actors, passive_subjects
+
+
+def _raised_subject(verb: Token) -> Token | None:
+    """The subject a passive report lends its infinitive: "Politicians were reported to have
+    visited", "the group is believed to have fired" (the agent of the report is its source)."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in _raising():
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
+
+@cache
+def _raising() -> frozenset[str]:
+    return reporting_verbs() | frozenset(lexicons.load("event_roles")["raising"])
+
+
+def _support_verb(noun: Token) -> bool:
+    """Whether a noun trigger's head verb carries the act, so that its subject is the actor
+    (lexicons/event_roles.yaml): "launched an attack", "returned for talks", "took part in
+    talks", "announced a suspension"; not "reported an attack" or "died in an attack"."""
+    roles = lexicons.load("event_roles")
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        verb = head.head
+        if head.lower_ == "for":
+            return verb.pos_ == "VERB" and verb.lemma_.lower() not in reporting_verbs()
+        return head.lower_ == "in" and verb.lemma_.lower() in roles["participation"]
+    if noun.dep_ not in ("dobj", "attr") or head.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = head.lemma_.lower()
+    return lemma not in reporting_verbs() or lemma in roles["performative"]
+
+
+@cache
+def _implied() -> dict[str, str]:
+    table = lexicons.load("event_roles")["implied_actors"]
+    return {verb.lower(): sector for sector, verbs in table.items() for verb in verbs}
+
+
+def implied_actor(trigger: Token, entities: list[Entity]) -> Entity | None:
+    """The police or court an agentless passive leaves unsaid ("X was arrested on Friday"): the
+    article's entity of that sector nearest before the trigger, else the first after it in the
+    same paragraph."""
+    sector = _implied().get(trigger.lemma_.lower())
+    if sector is None or not any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+        return None
+    if any(c.dep_ == "agent" for c in trigger.children):
+        return None
+    text = text_of(trigger.doc)
+    para_end = text.find("\n", trigger.idx)
+    para_end = len(text) if para_end < 0 else para_end
+    best: tuple[int, Entity] | None = None
+    for entity in entities:
+        if entity.actor is None or entity.actor.sector != sector or entity.members:
+            continue
+        for m in entity.mentions:
+            if m.start < trigger.idx:
+                rank = trigger.idx - m.start
+            elif m.start < para_end:
+                rank = 10**6 + m.start  # after: only when nothing came before
+            else:
+                continue
+            if best is None or rank < best[0]:
+                best = (rank, entity)
+    return best[1] if best else None
 
 
 def same_referent(pronoun: Token | None, speaker: Entity) -> bool:
@@ -197,6 +296,11 @@ def _relative_head(verb: Token, index: MentionIndex) -> list[Entity]:
     return entities_of(head, index)
 
 
+@cache
+def _theme_verbs() -> frozenset[str]:
+    return frozenset(v.lower() for v in lexicons.load("event_roles")["theme_objects"])
+
+
 def recipients_of(trigger: Token, words: list[Token], index: MentionIndex) -> list[Entity]:
     found: list[Entity] = []
     used = {t.i for t in words}
@@ -208,8 +312,11 @@ def recipients_of(trigger: Token, words: list[Token], index: MentionIndex) -> li
         return [c for c in head.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS]
 
     heads = [trigger] + [t for t in words[1:] if t.pos_ in ("NOUN", "PROPN", "VERB")]
+    theme = trigger.lemma_.lower() in _theme_verbs()  # "withdrew the US from the treaty"
     for head in heads:
         for child in head.children:
+            if child.dep_ in ("dobj", "attr") and theme:
+                continue
             if child.dep_ in ("dobj", "dative", "iobj", "attr") and child.i not in used:
                 found += entities_of(child, index)  # "met Gantz", "talks with Gantz"
                 found += [e for prep in recipient_preps(child) for e in objects_of(prep)]
@@ -224,11 +331,17 @@ def recipients_of(trigger: Token, words: list[Token], index: MentionIndex) -> li
     return unique
 
 
+_CIRCUMSTANTIAL = frozenset(
+    {"via", "on", "in", "at", "through", "during", "after", "before", "since", "by", "over"}
+)
+
+
 def fallback_target(trigger: Token, index: MentionIndex, exclude: list[Entity]) -> list[Entity]:
-    """A threat or accusation whose target sits in a subordinate clause ("until the group is
-    eliminated"): the first person or organization named below the trigger."""
+    """A threat or accusation whose target sits in a clause below it ("until the group is
+    eliminated", "accused X of helping Y"): the first person or organization named below the
+    trigger, not one met through a circumstance ("via Twitter", "after one of their ...")."""
     for tok in trigger.subtree:
-        if tok.i <= trigger.i:
+        if tok.i <= trigger.i or _circumstantial(tok, trigger):
             continue
         entity = index.entity(tok)
         if (
@@ -238,6 +351,15 @@ def fallback_target(trigger: Token, index: MentionIndex, exclude: list[Entity]) 
         ):
             return [entity]
     return []
+
+
+def _circumstantial(token: Token, top: Token) -> bool:
+    """Whether the path from `token` up to `top` passes through a circumstantial preposition."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in _CIRCUMSTANTIAL:
+            return True
+        token = token.head
+    return False
 
 
 def place_of(trigger: Token, index: MentionIndex) -> Entity | None:
@@ -251,9 +373,53 @@ def place_of(trigger: Token, index: MentionIndex) -> Entity | None:
     return None
 
 
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """Lemmas of verbs that report speech ("say", "report", "claim")."""
+    return frozenset(lexicons.load("reporting")["verbs"])
+
+
+_NOT_ACTORS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "PRODUCT", "LAW"}
+)
+
+
+@cache
+def _people_nouns() -> frozenset[str]:
+    desc = lexicons.load("descriptions")
+    actors = lexicons.load("actors")
+    words = {w.lower() for w in desc["unnamed_people"]["roles"]}
+    words |= {w.lower() for w in desc["plural"]["nouns"]}
+    words |= {w.lower() for w in actors["collective_heads"]}
+    words |= {w.lower() for w in desc["organizations"]["nouns"] if " " not in w}
+    return frozenset(words)
+
+
+def actor_like(token: Token) -> bool:
+    """Whether words no entity stands for can still be a political actor or target: a name,
+    or a noun for people or a body ("protesters", "a court in Multan"); not a thing ("the
+    bill"), a number, a date or an unresolved pronoun (GUIDELINES: never a thing)."""
+    if token.pos_ == "PRON" or token.ent_type_ in _NOT_ACTORS or token.like_num:
+        return False
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma = token.lemma_.lower()
+    if lemma in _people_nouns() or token.lower_ in _people_nouns():
+        return True
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and token.lemma_.lower() in ("thousand", "hundred", "dozen", "group"):
+        return any(actor_like(p) for p in of.children if p.dep_ == "pobj")
+    return sector_of(token.text) is not None
+
+
 def np_text(token: Token) -> str:
     """A noun phrase as written, cut before commas and clauses ("Marchers in Lima")."""
-    stop = {c.i for c in token.children if c.dep_ in ("relcl", "acl", "appos", "punct")}
+    stop = {
+        t.i
+        for c in token.children
+        if c.dep_ in ("relcl", "acl", "appos", "punct") and c.i > token.i
+        for t in c.subtree
+    }
     end = token.i
     for t in token.subtree:
         if t.i > token.i and (t.i in stop or t.is_punct or t.dep_ in ("relcl", "acl", "appos")):
@@ -269,6 +435,9 @@ def subject_token(trigger: Token) -> Token | None:
     owner = _acl_owner(trigger)
     if owner is not None:
         return owner
+    raised = _raised_subject(trigger)
+    if raised is not None:
+        return raised
     verb = _governor(trigger.head if trigger.pos_ == "NOUN" else trigger)
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj") and child.lower_ not in RELATIVE_PRONOUNS:

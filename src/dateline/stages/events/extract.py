@@ -21,18 +21,23 @@ from dateline.stages import text_of
 from dateline.stages.events.args import (
     SUBJECTS,
     MentionIndex,
+    actor_like,
     actors_of,
     entities_of,
     fallback_target,
+    implied_actor,
     np_text,
     object_token,
     place_of,
     recipients_of,
+    reporting_verbs,
     same_referent,
     subject_token,
 )
 from dateline.stages.events.clock import EventClock
-from dateline.stages.events.mood import event_rules, negated, polarity, reporter_of, reporting_verbs
+from dateline.stages.events.evaluations import evaluations
+from dateline.stages.events.mood import event_rules, negated, polarity, reporter_of
+from dateline.stages.events.restatements import merge_restatements
 
 TARGETED = frozenset({"THREATEN", "ACCUSE", "REQUEST", "ASSAULT", "COERCE", "SANCTION"})
 SKIP_DEPS = frozenset({"amod", "compound"})
@@ -54,15 +59,20 @@ class Pattern:
 
 @cache
 def _patterns() -> dict[str, list[Pattern]]:
-    """Trigger patterns by their first lemma, longest first."""
+    """Trigger patterns by their first lemma, longest first: the hand-written lexicon, then the
+    one derived from PETRARCH2's CAMEO verbs, whose entries give way to the same words
+    written by hand."""
     table: dict[str, list[Pattern]] = {}
-    for typ, entries in lexicons.load("events").items():
-        if typ not in EVENT_TYPES:
-            continue
-        for words, value in entries.items():
-            cameo, _, mode = str(value).partition(" ")
-            pattern = Pattern(tuple(words.lower().split()), typ, cameo, mode.strip() or None)
-            table.setdefault(pattern.words[0], []).append(pattern)
+    for name in ("events", "events_cameo"):
+        for typ, entries in lexicons.load(name).items():
+            if typ not in EVENT_TYPES:
+                continue
+            for words, value in entries.items():
+                cameo, _, mode = str(value).partition(" ")
+                pattern = Pattern(tuple(words.lower().split()), typ, cameo, mode.strip() or None)
+                known = table.setdefault(pattern.words[0], [])
+                if all(p.words != pattern.words for p in known):
+                    known.append(pattern)
     for patterns in table.values():
         patterns.sort(key=lambda p: -len(p.words))
     return table
@@ -138,6 +148,10 @@ def _triggers(doc: Doc) -> Iterator[_Found]:
     found = list(_obligations(doc))
     for f in found:
         used.update(t.i for t in f.token.subtree if t.dep_ == "aux" or t is f.token)
+    for verb, words, typ, cameo in evaluations(doc):  # "called the stabbing an act of barbarity"
+        if verb.i not in used:
+            found.append(_Found(verb, words, typ, cameo, "disapprove" if typ == "ACCUSE" else None))
+            used.update(t.i for t in words)
     for token in doc:
         if token.i in used or token.pos_ not in ("VERB", "NOUN") or token.dep_ in SKIP_DEPS:
             continue
@@ -203,12 +217,28 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
     return pronoun.lower_ == "it" and not plural
 
 
-def _quoted_by(char: int, quotes: list[Quote], entities: list[Entity]) -> Entity | None:
-    """The speaker of the direct or partial quote a trigger stands in, if any."""
-    for quote in quotes:
-        if quote.kind != "indirect" and quote.start <= char < quote.end and quote.speaker:
-            return next((e for e in entities if e.id == quote.speaker), None)
-    return None
+def _members(found: list[Entity], entities: list[Entity]) -> list[Entity]:
+    """People named together act and are acted on one by one: a group that stands for named
+    entities ("the two men") gives way to its members (one event per actor and recipient)."""
+    by_id = {e.id: e for e in entities}
+    out: list[Entity] = []
+    for entity in found:
+        for member in [by_id[m] for m in entity.members if m in by_id] or [entity]:
+            if member not in out:
+                out.append(member)
+    return out
+
+
+def _quote_at(char: int, quotes: list[Quote]) -> Quote | None:
+    """The direct or partial quote a trigger stands in, if any."""
+    return next((q for q in quotes if q.kind != "indirect" and q.start <= char < q.end), None)
+
+
+def _quoted_by(quote: Quote | None, entities: list[Entity]) -> Entity | None:
+    """The speaker of a quote, as an entity."""
+    if quote is None or not quote.speaker:
+        return None
+    return next((e for e in entities if e.id == quote.speaker), None)
 
 
 def extract_events(
@@ -240,25 +270,29 @@ def extract_events(
         else:
             actors, passive = actors_of(token, index)
             recipients = passive + recipients_of(token, words, index)
+            implied = implied_actor(token, entities) if not actors else None
+            actors = [implied] if implied is not None else actors
             subject, obj = subject_token(token), object_token(token)
         report_verb, reporter = reporter_of(token, index)
         if not actors and reporter is not None and same_referent(subject, reporter):
             actors = [reporter]  # "the rebels said they will release ...": they = the rebels
         recipients = [r for r in recipients if r not in actors]
-        if not recipients and found.type in TARGETED:
+        if not recipients and found.type in TARGETED and obj is None:
             recipients = fallback_target(token, index, actors)
-        actor_text = np_text(subject) if subject is not None else None
+        actors, recipients = _members(actors, entities), _members(recipients, entities)
+        actor_text = np_text(subject) if subject is not None and actor_like(subject) else None
         if subject is not None and subject.pos_ == "PRON" and report_verb is not None:
             speaker = next((c for c in report_verb.children if c.dep_ == "nsubj"), None)
-            if speaker is not None and _agrees(subject, speaker):  # "Rebels said they would"
-                actor_text = np_text(speaker)
-        recipient_text = np_text(obj) if obj is not None else None
-        if not (actors or recipients or actor_text or recipient_text):
+            if speaker is not None and _agrees(subject, speaker) and actor_like(speaker):
+                actor_text = np_text(speaker)  # "Rebels said they would"
+        recipient_text = np_text(obj) if obj is not None and actor_like(obj) else None
+        if not (actors or actor_text or recipients):  # an act with neither doer nor target
             continue
         start, end = min(t.idx for t in words), max(t.idx + len(t) for t in words)
-        time, date = clock.when(token, report_verb)
+        quote = _quote_at(token.idx, quotes or [])
+        time, date = clock.when(token, report_verb, quote)
         place = place_of(token, index)
-        quoted = _quoted_by(token.idx, quotes or [], entities)
+        quoted = _quoted_by(quote, entities)
         if reporter is None and quoted is not None:  # said inside "…" by the quote's speaker
             reporter = quoted
         reported = reporter is not None
@@ -291,6 +325,4 @@ def extract_events(
                     )
                 )
         clock.remember(token, date)
-    for i, event in enumerate(events, 1):
-        event.id = f"V{i}"
-    return events
+    return merge_restatements(events, entities)

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from dateline import lexicons
 from dateline.schema import Entity
-from dateline.stages.events.args import SUBJECTS, MentionIndex, entities_of
+from dateline.stages.events.args import SUBJECTS, MentionIndex, entities_of, reporting_verbs
 
 
 @cache
@@ -18,11 +18,6 @@ def event_rules() -> dict[str, frozenset[str]]:
     lex = lexicons.load("events")
     keys = ("noun_triggers", "commissive", "cooperative", "hostile")
     return {k: frozenset(lex.get(k, [])) for k in keys}
-
-
-@cache
-def reporting_verbs() -> frozenset[str]:
-    return frozenset(lexicons.load("reporting")["verbs"])
 
 
 @cache
@@ -100,8 +95,10 @@ def polarity(token: Token, typ: str, reported: bool) -> tuple[str, str | None, s
     refused = _own_refusal(token)
     planned = _planned(token)
     new_type, intended = _recode(typ, planned, refused)
-    if intended is not None and new_type != "REJECT":
-        modality = "reported" if reported else "asserted"  # the intention was stated
+    stated = intended is not None and new_type != "REJECT"
+    if stated or (planned and typ == "AGREE" and reported and not refused):
+        # the intention was stated: "said he would agree a solution" is itself an AGREE
+        modality = "reported" if reported else "asserted"
     elif _conditional(token) or _generic(token):
         modality = "hypothetical"
     elif planned:

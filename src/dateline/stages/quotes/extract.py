@@ -391,22 +391,39 @@ def _indirect(att: Attribution, direct: list[Found]) -> list[Found]:
         if opens_quote or covered >= _QUOTED_CONTENT * (end - start):
             continue  # 'he said "We could not stay," and …': the direct quote carries it
         out.append(Found("indirect", start, end, cue, att.speaker(cue), exclude=[(start, end)]))
-    return [q for q in out if not any(_nests(o, q) or _frames(q, o) for o in out if o is not q)]
+    text = att.text
+    return [
+        q
+        for q in out
+        if not any(_nests(o, q, text) or _frames(q, o, text) for o in out if o is not q)
+    ]
 
 
-def _nests(outer: Found, inner: Found) -> bool:
-    """Reported speech inside reported speech ("he said would allow him") belongs to the
-    outer quote, unless the outer one merely frames a new speaker (see _frames)."""
+def _nests(outer: Found, inner: Found, text: str) -> bool:
+    """Reported speech inside reported speech by the same speaker ("he said [it] would allow
+    him") belongs to the outer quote. Another speaker's report inside it ("police said [the
+    suspect told officers that he acted alone]") is a quote of its own, as is the real quote
+    of a misparse (see _frames)."""
     assert inner.cue is not None
-    return outer.start <= inner.cue.start < outer.end and not _frames(outer, inner)
-
-
-def _frames(outer: Found, inner: Found) -> bool:
-    """A reported clause that opens with another speaker and cue ("…: Professor Burrows said
-    the flag …") is a misparse of two sentences: the inner quote is the real one."""
-    if inner.cue is None or inner.speaker.start is None:
+    if not outer.start <= inner.cue.start < outer.end or _frames(outer, inner, text):
         return False
-    return outer.start <= inner.speaker.start <= outer.start + 1 and inner.cue.start < outer.end
+    words = (inner.speaker.text or "").lower()
+    if not words or words in lexicon()["speaker_pronouns"]:
+        return True  # "he said [it] would allow him": no other speaker named
+    return inner.speaker.entity is not None and inner.speaker.entity == outer.speaker.entity
+
+
+def _frames(outer: Found, inner: Found, text: str) -> bool:
+    """A reported clause that opens with another speaker and cue across a colon or a sentence
+    end ("…: Professor Burrows said the flag …") is a misparse of two sentences: the inner
+    quote is the real one."""
+    if inner.cue is None or inner.speaker.start is None or outer.cue is None:
+        return False
+    opens = outer.start <= inner.speaker.start <= outer.start + 1 and inner.cue.start < outer.end
+    between = text[min(outer.cue.end, inner.speaker.start) : inner.speaker.start]
+    return opens and (
+        ":" in between or "\n" in between or outer.cue.by_object or outer.cue.start > outer.start
+    )
 
 
 def _negated(cue: Cue) -> bool:

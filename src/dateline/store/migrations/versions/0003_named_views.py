@@ -5,7 +5,7 @@ place, who reported it and the sentence it was coded from; `quotes_named` one ro
 with its speaker's name and code. They use only columns of the initial schema (0001).
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2025-12-01
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 

@@ -7,7 +7,7 @@ the article columns events are ordered and counted by, participants by entity an
 query results are keyed on.
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2025-12-02
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
