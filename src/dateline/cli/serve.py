@@ -13,12 +13,6 @@ from dateline.cli.common import DbOpt, ModelOpt, app, err, fail, open_db
 from dateline.web.cache import DEFAULT_MEGABYTES
 
 
-def default_workers() -> int:
-    """One process per core (each runs Python alone), at most 8: SQLite readers scale with
-    processes, and every worker keeps its own cache."""
-    return max(1, min(os.cpu_count() or 1, 8))
-
-
 def _is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -38,9 +32,14 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     model: ModelOpt = None,
     workers: Annotated[
-        int | None,
-        typer.Option(min=1, max=64, help="Server processes [default: one per core, at most 8]."),
-    ] = None,
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Server processes. Each computes and keeps its own pages: more than one pays "
+            "off only with idle cores and a warm cache (bench/serve.py).",
+        ),
+    ] = 1,
     cache: Annotated[
         float,
         typer.Option(
@@ -61,7 +60,6 @@ def serve(
             "machine can read the corpus",
             highlight=False,
         )
-    workers = workers or default_workers()
     os.environ[SERVE_ENV] = json.dumps({"db": store.url, "model": model, "cache": cache})
     err.print(
         f"dateline: serving {store.shown_url} at http://{host}:{port}/ with {workers} "
