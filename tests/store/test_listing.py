@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import random
 
+from sqlalchemy import text
+
 from dateline.export.flat import stored_rows, table_rows
 from dateline.schema import Article
-from dateline.store import Store
+from dateline.store import Store, version
 from dateline.store.listing import listed_articles
 from tests.store.samples import sample_article, variant
 from tests.store.test_store import extracted
@@ -73,3 +75,12 @@ def test_every_write_moves_the_corpus_version_on(store):
     after_replace = store.version()
     store.write([], "2")  # nothing written, nothing moves
     assert start < after_insert < after_replace == store.version()
+
+
+def test_a_database_without_a_version_has_none_and_stays_usable(store):
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP TABLE corpus_state"))
+    assert store.version() is None
+    with store.engine.connect() as conn:
+        assert version.current(conn) is None  # read on the driver's cursor: its error caught
+        assert conn.execute(text("SELECT 1")).scalar() == 1  # and on PostgreSQL undone
