@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import pytest
@@ -26,10 +27,17 @@ class FakeStore:
         return self.current
 
 
+def run(coroutine):  # type: ignore[no-untyped-def]
+    """`coroutine` run on a loop of its own, in a thread of its own: the browser tests'
+    Playwright keeps a loop running in the main thread for the session."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def ask(cache: ViewCache, key: str, compute) -> str:  # type: ignore[no-untyped-def]
     """`kept` as an endpoint calls it, outside a server."""
     request = SimpleNamespace(app=SimpleNamespace(state=SimpleNamespace(cache=cache)))
-    return asyncio.run(kept(request, key, compute))  # type: ignore[arg-type]
+    return run(kept(request, key, compute))  # type: ignore[arg-type,no-any-return]
 
 
 def counting(results: list[str], size: int = 10):  # type: ignore[no-untyped-def]
@@ -93,9 +101,9 @@ def test_concurrent_misses_wait_for_one_computation_and_a_failure_is_not_kept():
         asks = (kept(request, compute.__name__, compute) for _ in range(n))  # type: ignore[arg-type]
         return await asyncio.gather(*asks, return_exceptions=True)
 
-    assert asyncio.run(together(slow, 8)) == ["42"] * 8 and len(calls) == 1
+    assert run(together(slow, 8)) == ["42"] * 8 and len(calls) == 1
     calls.clear()
-    failed = asyncio.run(together(failing, 3))
+    failed = run(together(failing, 3))
     assert all(isinstance(f, RuntimeError) for f in failed)
     assert len(calls) == 3, "the others try themselves when the first fails"
     assert cache.lookup("failing", 1) is MISSING and not cache.pending
