@@ -21,18 +21,20 @@ def test_loopback_addresses():
     assert not _is_loopback("0.0.0.0") and not _is_loopback("192.0.2.7")
 
 
-def test_help_shows_the_loopback_default():
+def test_help_shows_the_loopback_default_and_the_processes():
     result = CliRunner().invoke(app, ["serve", "--help"], terminal_width=200)
-    assert result.exit_code == 0 and "127.0.0.1" in result.output
+    assert result.exit_code == 0 and "127.0.0.1" in result.output and "--workers" in result.output
 
 
 @pytest.mark.slow
-def test_serve_answers_on_loopback(corpus_db):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_answers_on_loopback(corpus_db, workers):
     url, ids = corpus_db
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     command = [sys.executable, "-m", "dateline.cli", "serve", "--db", url, "--port", str(port)]
+    command += ["--workers", workers]
     server = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     try:
         deadline, body = time.monotonic() + 60, None

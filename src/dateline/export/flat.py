@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from dateline.export.columns import LIST_SEP
 from dateline.export.scales import article_tone, goldstein, intensity
 from dateline.schema import Article, Entity
+from dateline.store.listing import listed_articles
 
 if TYPE_CHECKING:
     from dateline.store import Store
@@ -294,13 +295,16 @@ def table_rows(table: str, article: Article, story_id: str | None = None) -> lis
 
 def stored_rows(store: Store, keys: Sequence[tuple[str, str]], table: str) -> list[Row]:
     """Flat rows of stored items given as (article_id, item_id) keys, in the keys' order:
-    what a query of `dateline.store.query` found, in the shape every output shares."""
+    what a query of `dateline.store.query` found, in the shape every output shares. Each
+    article is read with the listed items only (`store.listing`), not whole."""
     id_column = {"events": "event_id", "quotes": "quote_id"}[table]
     wanted = {key: i for i, key in enumerate(keys)}
+    with store.engine.connect() as conn:
+        records = listed_articles(conn, keys, table)
     rows = [
         row
-        for record in store.records(sorted({a for a, _ in keys}))
-        for row in table_rows(table, record.article, record.story_id)
+        for article, story_id in records
+        for row in table_rows(table, article, story_id)
         if (row["article_id"], row[id_column]) in wanted
     ]
     return sorted(rows, key=lambda r: wanted[(r["article_id"], r[id_column])])

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from dateline.schema import Article
-from dateline.store import migrate
+from dateline.store import migrate, version
 from dateline.store import tables as t
 from dateline.store.engine import (
     DatabaseError,
@@ -24,6 +25,7 @@ from dateline.store.engine import (
     make_engine,
     sqlite_path,
 )
+from dateline.store.listing import Children, load_children
 from dateline.store.rows import build_article
 from dateline.store.writer import BatchResult, Extracted, count_rows, write_batch
 
@@ -152,6 +154,11 @@ class Store:
             )
             return {row.id: row.extractor_version for row in rows}
 
+    def version(self) -> int | None:
+        """A number every write to the corpus moves on (see store/version.py)."""
+        with self.engine.connect() as conn:
+            return version.current(conn)
+
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return dict(count_rows(conn))
@@ -216,11 +223,9 @@ class Store:
 
     def _assemble(self, conn, article_rows: list[dict]) -> Iterator[Article]:  # type: ignore[no-untyped-def]
         ids = [r["id"] for r in article_rows]
-        children: dict[str, dict[str, list[dict]]] = {aid: {} for aid in ids}
+        children: Children = defaultdict(dict)
         for table in t.ARTICLE_CHILDREN:
-            query = select(table).where(table.c.article_id.in_(ids))
-            for row in conn.execute(query).mappings():
-                children[row["article_id"]].setdefault(table.name, []).append(dict(row))
+            load_children(conn, ids, table, children)
         for row in article_rows:
             yield build_article(row, children[row["id"]])
 

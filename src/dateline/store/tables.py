@@ -112,6 +112,8 @@ articles = Table(
     # Migration 0005: the developing story the article belongs to (see corpus/stories).
     Column("story_id", ArticleId, index=True, comment="stories.id of the article's story"),
     ForeignKeyConstraint(["duplicate_of"], ["articles.id"], ondelete="SET NULL"),
+    # Covering index for events ordered and counted by date and story (migration 0005).
+    Index("ix_articles_story", "id", "duplicate_of", "published", "number"),
 )
 
 images = Table(
@@ -150,6 +152,18 @@ entities = Table(
     Column("members", JSON, comment="Ids of the entities a group stands for"),
     PrimaryKeyConstraint("article_id", "entity_id"),
     _article_fk(),
+    # Covering index for the actor roll-up and name matching (migration 0005).
+    Index(
+        "ix_entities_actor_rollup",
+        "name",
+        "actor_code",
+        "actor_country",
+        "actor_sector",
+        "is_actor",
+        "type",
+        "article_id",
+        "entity_id",
+    ),
 )
 
 mentions = Table(
@@ -290,6 +304,7 @@ event_participants = Table(
     ),
     _entity_fk("entity_id"),
     Index("ix_event_participants_article_id_entity_id", "article_id", "entity_id"),
+    Index("ix_event_participants_entity_role", "article_id", "entity_id", "role", "event_id"),
 )
 
 amounts = Table(
@@ -480,6 +495,15 @@ lsh_buckets = Table(
     Column("article_id", ArticleId, nullable=False),
     PrimaryKeyConstraint("band", "bucket", "article_id"),
     _article_fk(),
+)
+
+# One row: a number every write moves on, so that caches of query results know when they are
+# stale (see store/version.py).
+corpus_state = Table(
+    "corpus_state",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("version", BigInteger, nullable=False),
 )
 
 # Children before parents: the order to delete in (reverse it to insert).

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, select, tuple_, update
 
-from dateline.store import dedup
+from dateline.store import dedup, version
 from dateline.store import tables as t
 from dateline.store.rows import article_rows
 
@@ -110,6 +110,7 @@ def write_batch(
     for item in items:
         if item.minhash is not None and item.article["id"] not in existing:
             result.duplicates += link_near_duplicate(conn, item.article["id"], item.minhash)
+    version.bump(conn)  # last: the version row is held only until the commit
     return result
 
 

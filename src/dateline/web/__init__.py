@@ -4,6 +4,17 @@
 >>> app = create_app(open_store("dateline.db"))
 """
 
-from dateline.web.app import create_app
+from __future__ import annotations
+
+from typing import Any
 
 __all__ = ["create_app"]
+
+
+def __getattr__(name: str) -> Any:
+    # FastAPI is imported when the app is made, not when the CLI reads its options.
+    if name == "create_app":
+        from dateline.web.app import create_app
+
+        return create_app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

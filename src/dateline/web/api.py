@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -17,8 +17,10 @@ from dateline.corpus.stories.read import StoryFilter
 from dateline.export.columns import EVENTS, QUOTES
 from dateline.schema import Article
 from dateline.sources import ReadError
+from dateline.store import Store
 from dateline.store.query import ArticleFilter, EventFilter
 from dateline.web import views
+from dateline.web.cache import kept, view_key
 from dateline.web.params import (
     Paging,
     Text,
@@ -34,41 +36,80 @@ Format = Annotated[Literal["json", "csv"], Query(description="json, or csv of th
 NotFound = {404: {"description": "No article with that id."}}
 
 
-def store_of(request: Request):  # type: ignore[no-untyped-def]
-    return request.app.state.store
+async def as_json(
+    request: Request,
+    view: Callable[..., Any],
+    *args: Any,
+    shape: Callable[[Any], Any] | None = None,
+    missing: str = "not found",
+    version: int | None = None,
+) -> Response:
+    """The JSON of `view(store, *args)` (passed through `shape`; None is a 404 saying
+    `missing`), encoded once per corpus version. Encoded as FastAPI would, minus its
+    jsonable_encoder walk: views hold JSON types only, and the walk cost more than
+    answering from the cache."""
+    store = request.app.state.store
+
+    def encode() -> bytes | None:
+        data = view(store, *args)
+        return None if data is None else JSONResponse(shape(data) if shape else data).body
+
+    body = await kept(request, view_key(view, args, "json"), encode, version)
+    if body is None:
+        raise HTTPException(404, missing)
+    return Response(body, media_type="application/json")
 
 
-def as_format(view: dict[str, Any], format: str, columns: Sequence[Any], name: str) -> Any:
+async def listing(
+    request: Request,
+    view: Callable[..., dict[str, Any]],
+    args: tuple[Any, ...],
+    format: str,
+    columns: Sequence[Any],
+    name: str,
+) -> Any:
     """A listing as JSON (the view) or its rows as a CSV download with the columns of
     `dateline export --format csv`."""
     if format != "csv":
-        return view
-    buffer = io.StringIO()
-    fields = [c.name for c in columns]
-    writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(view["items"])
+        return await as_json(request, view, *args)
+
+    def table() -> str:
+        buffer = io.StringIO()
+        fields = [c.name for c in columns]
+        writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(view(request.app.state.store, *args)["items"])
+        return buffer.getvalue()
+
     return Response(
-        buffer.getvalue(),
+        await kept(request, view_key(view, args, "csv"), table),
         media_type="text/csv; charset=utf-8",
         headers={"content-disposition": f'attachment; filename="{name}.csv"'},
     )
 
 
 @router.get(
-    "/corpus", tags=["corpus"], summary="Counts, events per day by quad class, top actors, latest"
+    "/corpus",
+    tags=["corpus"],
+    summary="Counts, events per day by quad class, top actors, latest",
+    response_model=dict[str, Any],
 )
-def corpus(request: Request, f: Annotated[EventFilter, Depends(event_filter)]) -> dict[str, Any]:
-    return views.jsonable(views.corpus_view(store_of(request), f))
+async def corpus(request: Request, f: Annotated[EventFilter, Depends(event_filter)]) -> Any:
+    return await as_json(request, views.corpus_view, f, shape=views.jsonable)
 
 
-@router.get("/articles", tags=["corpus"], summary="Articles, latest first")
-def articles(
+@router.get(
+    "/articles",
+    tags=["corpus"],
+    summary="Articles, latest first",
+    response_model=dict[str, Any],
+)
+async def articles(
     request: Request,
     f: Annotated[ArticleFilter, Depends(article_filter)],
     page: Annotated[Paging, Depends(paging)],
-) -> dict[str, Any]:
-    return views.articles_view(store_of(request), f, page)
+) -> Any:
+    return await as_json(request, views.articles_view, f, page)
 
 
 @router.get(
@@ -78,21 +119,58 @@ def articles(
     response_model=Article,
     responses=NotFound,
 )
-def article(request: Request, article_id: str) -> Any:
-    found = store_of(request).article(article_id)
-    if found is None:
-        raise HTTPException(404, f"no article with id {article_id!r}")
-    return JSONResponse(found.model_dump())
+async def article(request: Request, article_id: str) -> Any:
+    """The record, with an ETag naming the corpus version: a client that sends it back in
+    If-None-Match gets a 304 until the corpus changes."""
+    version = request.app.state.cache.version()
+    if version is None:
+        return await as_json(request, _record, article_id, missing=_unknown(article_id))
+    tag = f'"corpus-{version}"'
+    headers = {"etag": tag, "cache-control": "no-cache"}
+    if tag in _etags(request.headers.get("if-none-match", "")):
+        return Response(status_code=304, headers=headers)
+    response = await as_json(
+        request, _record, article_id, missing=_unknown(article_id), version=version
+    )
+    response.headers.update(headers)
+    return response
+
+
+def _record(store: Store, article_id: str) -> dict[str, Any] | None:
+    found = store.article(article_id)
+    return None if found is None else found.model_dump()
+
+
+def _unknown(article_id: str) -> str:
+    return f"no article with id {article_id!r}"
+
+
+def _etags(header: str) -> set[str]:
+    """The entity tags of an If-None-Match header (weak ones compared as strong)."""
+    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
 
 
 @router.get(
-    "/articles/{article_id}/story", tags=["corpus"], summary="The other articles of its story"
+    "/articles/{article_id}/story",
+    tags=["corpus"],
+    summary="The other articles of its story",
+    response_model=dict[str, Any],
 )
-def story(request: Request, article_id: str) -> dict[str, Any]:
-    view = views.article_view(store_of(request), article_id)
-    if view is None:
-        raise HTTPException(404, f"no article with id {article_id!r}")
-    return {"story_id": view["story_id"], "title": view["story_title"], "items": view["story"]}
+async def story(request: Request, article_id: str) -> Any:
+    return await as_json(request, _story, article_id, missing=_unknown(article_id))
+
+
+def _story(store: Store, article_id: str) -> dict[str, Any] | None:
+    view = views.article_view(store, article_id)
+    return (
+        None
+        if view is None
+        else {
+            "story_id": view["story_id"],
+            "title": view["story_title"],
+            "items": view["story"],
+        }
+    )
 
 
 @router.get("/stories", tags=["stories"], summary="Stories across outlets, latest first, paged")
@@ -101,7 +179,7 @@ def stories(
     f: Annotated[StoryFilter, Depends(story_filter)],
     page: Annotated[Paging, Depends(paging)],
 ) -> dict[str, Any]:
-    return views.stories_view(store_of(request), f, page)
+    return views.stories_view(request.app.state.store, f, page)
 
 
 @router.get(
@@ -111,7 +189,7 @@ def stories(
     responses={404: {"description": "No story with that id."}},
 )
 def story_detail(request: Request, story_id: str) -> Any:
-    view = views.story_page_view(store_of(request), story_id)
+    view = views.story_page_view(request.app.state.store, story_id)
     if view is None:
         raise HTTPException(404, f"no story with id {story_id!r}")
     return JSONResponse(jsonable_encoder(view))
@@ -120,51 +198,64 @@ def story_detail(request: Request, story_id: str) -> Any:
 @router.get(
     "/events", tags=["corpus"], summary="Events matching the filters of `dateline events`, paged"
 )
-def events(
+async def events(
     request: Request,
     f: Annotated[EventFilter, Depends(event_filter)],
     page: Annotated[Paging, Depends(paging)],
     format: Format = "json",
 ) -> Any:
-    return as_format(views.events_view(store_of(request), f, page), format, EVENTS, "events")
+    return await listing(request, views.events_view, (f, page), format, EVENTS, "events")
 
 
 @router.get("/quotes", tags=["corpus"], summary="Quotes by speaker and words, paged")
-def quotes(
+async def quotes(
     request: Request,
     page: Annotated[Paging, Depends(paging)],
     speaker: Annotated[Text, Query(description="Who is quoted: name or code.")] = None,
     contains: Annotated[Text, Query(description="Words in the quote.")] = None,
     format: Format = "json",
 ) -> Any:
-    view = views.quotes_view(store_of(request), speaker or None, contains or None, page)
-    return as_format(view, format, QUOTES, "quotes")
+    args = (speaker or None, contains or None, page)
+    return await listing(request, views.quotes_view, args, format, QUOTES, "quotes")
 
 
-@router.get("/actors", tags=["corpus"], summary="The most reported actors")
-def actors(
+@router.get(
+    "/actors",
+    tags=["corpus"],
+    summary="The most reported actors",
+    response_model=dict[str, Any],
+)
+async def actors(
     request: Request,
     page: Annotated[Paging, Depends(paging)],
     who: Annotated[Text, Query(description="Name (part) or code prefix.")] = None,
     order: Annotated[str, Query(description="stories, events_as_actor, ...")] = "stories",
-) -> dict[str, Any]:
-    return views.actors_view(store_of(request), who or None, check_order(order), page)
+) -> Any:
+    return await as_json(request, views.actors_view, who or None, check_order(order), page)
 
 
 @router.get(
-    "/actors/{who}", tags=["corpus"], summary="One actor: matches, timeline, counterparts, quotes"
+    "/actors/{who}",
+    tags=["corpus"],
+    summary="One actor: matches, timeline, counterparts, quotes",
+    response_model=dict[str, Any],
 )
-def actor(request: Request, who: str) -> dict[str, Any]:
-    return views.jsonable(views.actor_view(store_of(request), who))
+async def actor(request: Request, who: str) -> Any:
+    return await as_json(request, views.actor_view, who, shape=views.jsonable)
 
 
-@router.get("/search", tags=["corpus"], summary="Full-text search over articles and quotes")
-def search(
+@router.get(
+    "/search",
+    tags=["corpus"],
+    summary="Full-text search over articles and quotes",
+    response_model=dict[str, Any],
+)
+async def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500, description='Words, "phrases", OR.')],
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
-) -> dict[str, Any]:
-    return views.search_view(store_of(request), q, limit)
+) -> Any:
+    return await as_json(request, views.search_view, q, limit)
 
 
 class ReadRequest(BaseModel):

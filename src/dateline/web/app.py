@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -24,9 +28,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dateline import __version__
 from dateline.store import Store
+from dateline.web.cache import DEFAULT_MEGABYTES, ViewCache
 from dateline.web.reader import Reader
 
 HERE = Path(__file__).parent
+# Worker threads per process that compute pages missing from the cache. Computing is Python
+# work, one thread at a time under the interpreter lock: more threads would not compute more,
+# only take the lock more often from the event loop that answers the cached pages.
+COMPUTING_THREADS = 4
 MAX_BODY_BYTES = 1_000_000  # a news article is some kilobytes; a megabyte is generous
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -136,10 +145,20 @@ def _error(request: Request, status: int, message: str) -> Any:
     )
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    anyio.to_thread.current_default_thread_limiter().total_tokens = COMPUTING_THREADS
+    yield
+
+
 def create_app(
-    store: Store, reader: Reader | None = None, max_body: int = MAX_BODY_BYTES
+    store: Store,
+    reader: Reader | None = None,
+    max_body: int = MAX_BODY_BYTES,
+    cache_megabytes: float = DEFAULT_MEGABYTES,
 ) -> FastAPI:
-    """The web reader over `store` (read-only: pages and API only select)."""
+    """The web reader over `store` (read-only: pages and API only select), keeping up to
+    `cache_megabytes` of finished pages and answers per corpus version (0: none)."""
     from dateline.web import api, pages
 
     app = FastAPI(
@@ -149,10 +168,12 @@ def create_app(
         "Every page of the web reader has its twin here, with the same filters.",
         docs_url=None,
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.store = store
     app.state.reader = reader or Reader()
     app.state.max_body = max_body
+    app.state.cache = ViewCache(store, cache_megabytes)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -180,6 +201,19 @@ def create_app(
     app.add_middleware(BodyLimit, limit=max_body)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+SERVE_ENV = "DATELINE_SERVE_OPTIONS"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one `dateline serve` process. uvicorn starts each of its workers from an
+    import string, so `dateline serve` passes its options in the environment (JSON: db,
+    model, cache); the database was migrated by `dateline serve` before the workers start."""
+    options = json.loads(os.environ[SERVE_ENV])
+    store = Store(options["db"], migrate_schema=False, read_only=True)
+    cache = options.get("cache", DEFAULT_MEGABYTES)
+    return create_app(store, Reader(options.get("model")), cache_megabytes=cache)
 
 
 def _snippet(value: str) -> Markup:

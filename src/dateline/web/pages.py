@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
@@ -12,11 +13,12 @@ from fastapi.responses import HTMLResponse
 from dateline.corpus.stories.read import StoryFilter
 from dateline.schema import Article
 from dateline.sources import ReadError
+from dateline.store import Store
 from dateline.store.query import EventFilter
 from dateline.web import views
 from dateline.web.annotate import annotated_html
-from dateline.web.api import store_of
 from dateline.web.app import templates
+from dateline.web.cache import kept
 from dateline.web.charts import stacked_bars
 from dateline.web.params import (
     MAX_PAGE_SIZE,
@@ -47,50 +49,72 @@ templates.env.globals.update(
 )
 
 
+def store_of(request: Request) -> Store:
+    return request.app.state.store  # type: ignore[no-any-return]
+
+
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Any:
     return templates.TemplateResponse(request, name, context, status_code=status)
 
 
+async def page(
+    request: Request, name: str, context: Callable[[], dict[str, Any] | None], *key: Any
+) -> str | None:
+    """The template `name` rendered with `context()` (None: no such page), kept per corpus
+    version under `key`: a page depends on its parameters and the corpus only (the
+    templates do not read the request)."""
+
+    def html() -> str | None:
+        values = context()
+        return None if values is None else templates.get_template(name).render(values)
+
+    return await kept(request, ("page", name, repr(key)), html)
+
+
 @router.get("/")
-def corpus(request: Request, f: Annotated[EventFilter, Depends(event_filter)]) -> Any:
-    view = views.corpus_view(store_of(request), f)
-    chart = stacked_bars(view["chart"], "Events per day by quad class")
-    return render(
-        request, "corpus.html", {**view, "chart_svg": chart, "f": f, "query": filter_query(f)}
-    )
+async def corpus(request: Request, f: Annotated[EventFilter, Depends(event_filter)]) -> Any:
+    def context() -> dict[str, Any]:
+        view = views.corpus_view(store_of(request), f)
+        chart = stacked_bars(view["chart"], "Events per day by quad class")
+        return {**view, "chart_svg": chart, "f": f, "query": filter_query(f)}
+
+    return HTMLResponse(await page(request, "corpus.html", context, f))
 
 
 @router.get("/events")
-def events(
+async def events(
     request: Request,
     f: Annotated[EventFilter, Depends(event_filter)],
-    page: Annotated[Paging, Depends(paging)],
+    paged: Annotated[Paging, Depends(paging)],
 ) -> Any:
-    view = views.events_view(store_of(request), f, page)
-    query = filter_query(f)
-    shown = {**query, "page": page.page, "size": page.size}
-    return render(request, "events.html", {**view, "f": f, "query": query, "shown": shown})
+    def context() -> dict[str, Any]:
+        view = views.events_view(store_of(request), f, paged)
+        query = filter_query(f)
+        shown = {**query, "page": paged.page, "size": paged.size}
+        return {**view, "f": f, "query": query, "shown": shown}
+
+    return HTMLResponse(await page(request, "events.html", context, f, paged))
 
 
-def _article_page(request: Request, article: Article, extra: dict[str, Any]) -> Any:
-    return render(
-        request,
-        "article.html",
-        {
-            **extra,
-            "article": article,
-            "names": {e.id: e for e in article.entities},
-            "text_html": annotated_html(article),
-        },
-    )
+def _article_context(article: Article, extra: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **extra,
+        "article": article,
+        "names": {e.id: e for e in article.entities},
+        "text_html": annotated_html(article),
+    }
 
 
 @router.get("/articles/{article_id}")
-def article(request: Request, article_id: str) -> Any:
-    view = views.article_view(store_of(request), article_id)
-    if view is None:
+async def article(request: Request, article_id: str) -> Any:
+    def context() -> dict[str, Any] | None:
+        view = views.article_view(store_of(request), article_id)
+        return None if view is None else _article_context(view["article"], view)
+
+    html = await page(request, "article.html", context, article_id)
+    if html is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
-    return _article_page(request, view["article"], view)
+    return HTMLResponse(html)
 
 
 @router.get("/stories")
@@ -116,27 +140,37 @@ def story(request: Request, story_id: str) -> Any:
 
 
 @router.get("/actors")
-def actors(
+async def actors(
     request: Request,
-    page: Annotated[Paging, Depends(paging)],
+    paged: Annotated[Paging, Depends(paging)],
     who: Text = None,
     order: str = "stories",
 ) -> Any:
-    view = views.actors_view(store_of(request), who or None, check_order(order), page)
-    return render(request, "actors.html", {**view, "who": who or ""})
+    order = check_order(order)
+
+    def context() -> dict[str, Any]:
+        view = views.actors_view(store_of(request), who or None, order, paged)
+        return {**view, "who": who or ""}
+
+    return HTMLResponse(await page(request, "actors.html", context, who or None, order, paged))
 
 
 @router.get("/actors/{who}")
-def actor(request: Request, who: str) -> Any:
-    view = views.actor_view(store_of(request), who)
-    chart = stacked_bars(view["timeline"], f"Events of {who} per month")
-    return render(request, "actor.html", {**view, "chart_svg": chart})
+async def actor(request: Request, who: str) -> Any:
+    def context() -> dict[str, Any]:
+        view = views.actor_view(store_of(request), who)
+        chart = stacked_bars(view["timeline"], f"Events of {who} per month")
+        return {**view, "chart_svg": chart}
+
+    return HTMLResponse(await page(request, "actor.html", context, who))
 
 
 @router.get("/search")
-def search(request: Request, q: Text = None) -> Any:
-    view = views.search_view(store_of(request), q or "", 50)
-    return render(request, "search.html", view)
+async def search(request: Request, q: Text = None) -> Any:
+    def context() -> dict[str, Any]:
+        return views.search_view(store_of(request), q or "", 50)
+
+    return HTMLResponse(await page(request, "search.html", context, q or ""))
 
 
 @router.get("/read")
@@ -168,4 +202,6 @@ def read(
             return render(request, "read.html", {"text": "", "error": message}, 422)
     except ReadError as exc:
         return render(request, "read.html", {"text": text, "error": str(exc)}, 422)
-    return _article_page(request, article, {"unsaved": True, "story": []})
+    return render(
+        request, "article.html", _article_context(article, {"unsaved": True, "story": []})
+    )

@@ -96,11 +96,16 @@ class Paging:
         return {"total": total, "page": self.page, "size": self.size, "pages": pages}
 
 
-def paging(page: Page = 1, size: Size = DEFAULT_PAGE_SIZE) -> Paging:
+# The dependencies below are `async def` although they wait for nothing: FastAPI runs a plain
+# `def` dependency in its thread pool, and the hand-over costs more than checking a few
+# parameters.
+
+
+async def paging(page: Page = 1, size: Size = DEFAULT_PAGE_SIZE) -> Paging:
     return Paging(page, size)
 
 
-def event_filter(
+async def event_filter(
     actor: Annotated[Text, Query(description="Source actor: name (part) or code prefix.")] = None,
     recipient: Annotated[Text, Query(description="Target actor: name or code prefix.")] = None,
     type: Annotated[Text, Query(description="PLOVER type or CAMEO code prefix.")] = None,
@@ -119,7 +124,7 @@ def event_filter(
     )
 
 
-def article_filter(
+async def article_filter(
     since: Annotated[Text, Query(description="Published from (YYYY[-MM[-DD]]).")] = None,
     until: Annotated[Text, Query(description="Published up to (YYYY[-MM[-DD]]).")] = None,
     publisher: Annotated[Text, Query(description="Publisher (part of the name).")] = None,
