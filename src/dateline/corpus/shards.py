@@ -38,6 +38,11 @@ def shard_name(article_ids: list[str]) -> str:
     return f"part-{digest[:24]}.parquet"
 
 
+# Stories group articles across the corpus as the one writer stores them; a partition alone
+# has none, so its shards hold the tables made from each article by itself.
+ARTICLE_TABLES = {name: columns for name, columns in TABLES.items() if name != "stories"}
+
+
 def write_shard(out_dir: Path, outcomes: list[Outcome]) -> Sharded:
     """Write the partition's articles as one shard per flat table under `out_dir/<table>/`."""
     result = Sharded(failures=[o for o in outcomes if isinstance(o, Failed)])
@@ -45,7 +50,7 @@ def write_shard(out_dir: Path, outcomes: list[Outcome]) -> Sharded:
     if not articles:
         return result
     name = shard_name([a.id for a in articles])
-    for table, columns in TABLES.items():
+    for table, columns in ARTICLE_TABLES.items():
         folder = out_dir / table
         folder.mkdir(parents=True, exist_ok=True)
         rows = [row for article in articles for row in table_rows(table, article, article.id)]
