@@ -20,7 +20,9 @@ TEXT = (
     "Former mayor Tomas Vera has been charged by prosecutors and will resign next month.\n\n"
     "The Workers Front said it would boycott the vote unless Prime Minister Ana Rios stepped "
     "down. Lawmaker Jorge Salas called the plan a smash and grab on the poor.\n\n"
-    "Deputy Luis Pardo resigned from the cabinet and joined the opposition on Sunday."
+    "Deputy Luis Pardo resigned from the cabinet and joined the opposition on Sunday.\n\n"
+    "Three civilians died in the airstrike on the market. Governor Ali Tamim attributed the "
+    "attack to Al-Shabaab. Boko Haram claimed responsibility for the bombing of the barracks."
 )
 
 
@@ -69,3 +71,13 @@ def test_coordinated_predicates_share_their_time(article: Article) -> None:
     """ "resigned from the cabinet and joined the opposition on Sunday": both on Sunday."""
     dates = [e.date for e in article.events if e.type == "RETREAT" and e.trigger.text == "resigned"]
     assert dates == ["2024-05-05"]
+
+
+def test_who_did_an_act_a_noun_names_comes_from_the_verb_that_says_so(article: Article) -> None:
+    """ "attributed the attack to Al-Shabaab", "Boko Haram claimed responsibility for the
+    bombing"; not "civilians died in the airstrike" (they did not strike)."""
+    doers = {(e.trigger.text, tuple(a)) for a, _, e in coded(article, "ASSAULT")}
+    assert ("attack", ("Al-Shabaab",)) in doers
+    assert ("bombing", ("Boko Haram",)) in doers
+    strikes = [e for _, _, e in coded(article, "ASSAULT") if e.trigger.text == "airstrike"]
+    assert all(e.actor_text is None and not e.actors for e in strikes)

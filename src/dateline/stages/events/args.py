@@ -377,6 +377,11 @@ def np_text(token: Token) -> str:
 
 
 def subject_token(trigger: Token) -> Token | None:
+    """The words for the trigger's doer; for a noun, only through a verb that carries it
+    ("launched an attack"), not the subject of a clause that mentions it ("civilians died in
+    the attack", "Reuters reported the attack")."""
+    if trigger.pos_ == "NOUN" and not _support_verb(trigger):
+        return None
     owner = _acl_owner(trigger)
     if owner is not None:
         return owner

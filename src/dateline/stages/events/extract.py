@@ -36,7 +36,7 @@ from dateline.stages.events.args import (
 from dateline.stages.events.clock import EventClock
 from dateline.stages.events.evaluations import evaluations, spoken_judgements
 from dateline.stages.events.mood import event_rules, negated, polarity, reporter_of
-from dateline.stages.events.nominal import acted_on, noun_roles, of_actors, receiver
+from dateline.stages.events.nominal import acted_on, attributed, noun_roles, of_actors, receiver
 from dateline.stages.events.participants import MentionIndex, entities_of
 from dateline.stages.events.restatements import merge_restatements
 from dateline.stages.events.senses import verbal_attack, yields_nothing
@@ -235,7 +235,7 @@ def _names_an_act(noun: Token) -> bool:
     """Whether an event noun stands for an act here: as an object ("staged a rally", "after
     his arrest"), or as a subject that says who acted ("His resignation came", "the attack was
     launched by"), not as a bare topic ("Protests are common")."""
-    if noun.dep_ in ("dobj", "pobj"):
+    if noun.dep_ in ("dobj", "pobj") or attributed(noun):  # "another attack ascribed to X"
         return True
     if noun.dep_ not in ("nsubj", "nsubjpass"):
         return False

@@ -31,6 +31,40 @@ def acted_on(noun: Token) -> bool:
     return noun.lemma_.lower() in _nouns()[0]
 
 
+def attributed(noun: Token) -> list[Token]:
+    """The words for whoever another verb says did the noun's act: "attributed the bombing to
+    the rebels", "an attack ascribed to the Taliban", "the group claimed responsibility for
+    the attack" (lexicons/event_roles.yaml)."""
+    roles = lexicons.load("event_roles")
+    preps: dict[str, str] = {k.lower(): v for k, v in roles["attribution"].items()}
+
+    def objects(verb: Token) -> list[Token]:
+        wanted = preps.get(verb.lemma_.lower())
+        return [
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == wanted
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in preps:
+        return objects(noun.head)
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in preps:
+            return objects(child)
+    head = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.lemma_.lower() == "responsibility"
+    ):
+        verb = head.head.head
+        if verb.lemma_.lower() in roles["responsibility"]:
+            return [c for c in verb.children if c.dep_ == "nsubj"]
+    return []
+
+
 def noun_roles(noun: Token, index: MentionIndex) -> tuple[list[Entity], list[Entity], bool]:
     """(actors, recipients, whether that is all) a noun trigger names inside its own phrase,
     or through a verb of receiving: "Qawi drew criticism from clerics" (clerics -> Qawi)."""
@@ -46,7 +80,8 @@ def noun_roles(noun: Token, index: MentionIndex) -> tuple[list[Entity], list[Ent
         ]
         return _unique(givers), entities_of(received, index), True
     actors, recipients = _own_roles(noun, index)
-    return actors, recipients, False
+    doers = [e for t in attributed(noun) for e in entities_of(t, index)]
+    return (doers or actors), recipients, bool(doers)
 
 
 def receiver(noun: Token) -> Token | None:
