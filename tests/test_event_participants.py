@@ -22,7 +22,8 @@ TEXT = (
     "A man has been arrested after Omar Haji, mayor of the town of Garissa, was stabbed last "
     "night at a rally.\n\n"
     "The rebel leader Ivan Rocha asked the victims of the war for forgiveness for the pain the "
-    "rebels had caused. Donors kept the figure first promised at the Nairobi summit in 2019."
+    "rebels had caused. Donors kept the figure first promised at the Nairobi summit in 2019. "
+    "Foreign Minister Ali Rahimi posted a message on Twitter blaming Kuwait for the strikes."
 )
 
 
@@ -65,3 +66,8 @@ def test_a_city_before_a_noun_is_where_not_who_and_words_stop_at_their_phrase(
     )
     asked = [t for a, _, t in roles(article, "REQUEST") if a == ["Ivan Rocha"]]
     assert asked == ["the victims of the war"]
+
+
+def test_a_message_blaming_someone_is_its_poster_s_accusation(article: Article) -> None:
+    """ "posted a message on Twitter blaming Kuwait": the poster blames, not Twitter."""
+    assert (["Ali Rahimi"], ["Kuwait"]) in [(a, r) for a, r, _ in roles(article, "ACCUSE")]

@@ -58,6 +58,8 @@ def actors_of(trigger: Token, index: MentionIndex) -> tuple[list[Entity], list[E
         verb = trigger.head.head  # "passed a resolution calling for": the passer calls
         if verb.dep_ == "prep":
             verb = verb.head  # "posted a message on Twitter blaming": the poster blames
+            if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
+                verb = verb.head
     owner = _acl_owner(verb)
     if owner is not None:  # "farmers resorted to blocking roads", parsed as a noun's acl
         return entities_of(owner, index), []
