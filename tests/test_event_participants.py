@@ -23,7 +23,8 @@ TEXT = (
     "night at a rally.\n\n"
     "The rebel leader Ivan Rocha asked the victims of the war for forgiveness for the pain the "
     "rebels had caused. Donors kept the figure first promised at the Nairobi summit in 2019. "
-    "Foreign Minister Ali Rahimi posted a message on Twitter blaming Kuwait for the strikes."
+    "Foreign Minister Ali Rahimi posted a message on Twitter blaming Kuwait for the strikes. "
+    "Rahimi urged vigilant locals to report strangers."
 )
 
 
@@ -71,3 +72,8 @@ def test_a_city_before_a_noun_is_where_not_who_and_words_stop_at_their_phrase(
 def test_a_message_blaming_someone_is_its_poster_s_accusation(article: Article) -> None:
     """ "posted a message on Twitter blaming Kuwait": the poster blames, not Twitter."""
     assert (["Ali Rahimi"], ["Kuwait"]) in [(a, r) for a, r, _ in roles(article, "ACCUSE")]
+
+
+def test_people_named_by_their_relation_are_participants(article: Article) -> None:
+    """ "urged vigilant locals": locals, colleagues, critics ... are people, not things."""
+    assert "vigilant locals" in [t for _, _, t in roles(article, "REQUEST")]
