@@ -13,7 +13,7 @@ from tests.conftest import coded
 pytestmark = pytest.mark.slow
 
 TEXT = (
-    '"We are with Mayor Pawel Nowak," Prime Minister Jan Lis said on Monday. '
+    '"We are with Governor Pawel Nowak and his family," Prime Minister Jan Lis said on Monday. '
     "Senator Ana Ruiz said Governor Luis Vega was a courageous and great leader. "
     '"Vega is a liar and a coward," said Congressman Tom Hale. '
     "Senator Ana Ruiz said the weather was great."

@@ -19,9 +19,9 @@ TEXT = (
     "Senator Diego Luna drew sharp criticism from President Elena Paz. "
     "Former mayor Tomas Vera has been charged by prosecutors and will resign next month.\n\n"
     "The Workers Front said it would boycott the vote unless Prime Minister Ana Rios stepped "
-    "down. Lawmaker Jorge Salas called the plan a smash and grab on the poor.\n\n"
+    "down. Lawmaker Jorge Salas called the plan a tax on the poor.\n\n"
     "Deputy Luis Pardo resigned from the cabinet and joined the opposition on Sunday.\n\n"
-    "Three civilians died in the airstrike on the market. Governor Ali Tamim attributed the "
+    "Three civilians died in the airstrike on the market. Governor Ali Tamba attributed the "
     "attack to Al-Shabaab. Boko Haram claimed responsibility for the bombing of the barracks."
 )
 
@@ -63,7 +63,7 @@ def test_nothing_is_stated_inside_an_unless_clause(article: Article) -> None:
 
 
 def test_a_pattern_particle_hangs_on_its_verb(article: Article) -> None:
-    """ "called the plan a smash and grab on the poor" is no "call on" (REQUEST)."""
+    """ "called the plan a tax on the poor" is no "call on" (REQUEST)."""
     assert not any(a == ["Jorge Salas"] for a, _, _ in roles(article, "REQUEST"))
 
 

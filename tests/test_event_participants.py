@@ -14,16 +14,16 @@ from tests.conftest import coded
 pytestmark = pytest.mark.slow
 
 TEXT = (
-    "TEHRAN, June 3 -- Iran has increased cooperation with the navies of Oman, India and "
-    "Pakistan, officials said. Kuwait accused Iran of meddling, and Qatar alleged Iranian "
-    "involvement in the strikes.\n\n"
+    "CAIRO, June 3 -- Egypt has stepped up cooperation with the navies of Greece, Cyprus and "
+    "Italy, officials said. Libya accused Egypt of meddling, and Sudan alleged Egyptian "
+    "involvement in the raids.\n\n"
     "Harbour police said a cargo ship was seized on Friday. On Saturday they arrested a "
     "45-year-old man on suspicion of smuggling.\n\n"
     "A man has been arrested after Omar Haji, mayor of the town of Garissa, was stabbed last "
     "night at a rally.\n\n"
     "The rebel leader Ivan Rocha asked the victims of the war for forgiveness for the pain the "
     "rebels had caused. Donors kept the figure first promised at the Nairobi summit in 2019. "
-    "Foreign Minister Ali Rahimi posted a message on Twitter blaming Kuwait for the strikes. "
+    "Foreign Minister Ali Rahimi posted a message on Twitter blaming Libya for the raids. "
     "Rahimi urged vigilant locals to report strangers."
 )
 
@@ -40,12 +40,12 @@ def roles(article: Article, typ: str) -> list[tuple[list[str], list[str], str | 
 def test_forces_of_several_countries_are_each_a_recipient_through_the_verb(
     article: Article,
 ) -> None:
-    partners = {r[0] for a, r, _ in roles(article, "COOPERATE") if a == ["Iran"] and r}
-    assert partners == {"Oman", "India", "Pakistan"}
+    partners = {r[0] for a, r, _ in roles(article, "COOPERATE") if a == ["Egypt"] and r}
+    assert partners == {"Greece", "Cyprus", "Italy"}
 
 
 def test_a_nationality_stands_for_the_country_the_article_names(article: Article) -> None:
-    assert (["Qatar"], ["Iran"]) in [(a, r) for a, r, _ in roles(article, "ACCUSE")]
+    assert (["Sudan"], ["Egypt"]) in [(a, r) for a, r, _ in roles(article, "ACCUSE")]
 
 
 def test_the_one_arrested_is_not_the_day(article: Article) -> None:
@@ -70,8 +70,8 @@ def test_a_city_before_a_noun_is_where_not_who_and_words_stop_at_their_phrase(
 
 
 def test_a_message_blaming_someone_is_its_poster_s_accusation(article: Article) -> None:
-    """ "posted a message on Twitter blaming Kuwait": the poster blames, not Twitter."""
-    assert (["Ali Rahimi"], ["Kuwait"]) in [(a, r) for a, r, _ in roles(article, "ACCUSE")]
+    """ "posted a message on Twitter blaming Libya": the poster blames, not Twitter."""
+    assert (["Ali Rahimi"], ["Libya"]) in [(a, r) for a, r, _ in roles(article, "ACCUSE")]
 
 
 def test_people_named_by_their_relation_are_participants(article: Article) -> None:

@@ -67,7 +67,7 @@ def actors_of(trigger: Token, index: MentionIndex) -> tuple[list[Entity], list[E
     if raised is not None:  # "were reported by local media to have visited": they visited
         return entities_of(raised, index), []
     stranded = stranded_subject(verb)
-    if stranded is not None:  # "arrested after Adamowicz was stabbed", parsed as "after X"
+    if stranded is not None:  # "arrested after the mayor was stabbed", parsed as "after X"
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
         if _voice(verb) == "passive":
             return [e for p in agents for e in entities_of(p, index)], entities_of(stranded, index)
@@ -263,7 +263,7 @@ def recipients_of(trigger: Token, words: list[Token], index: MentionIndex) -> li
             elif child.dep_ == "dobj" and child.i in used:  # "held talks with X"
                 found += [e for prep in recipient_preps(child) for e in objects_of(prep)]
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
-        # "increased cooperation with the navies of China": the verb carries the noun's phrases
+        # "increased cooperation with the armies of Chad": the verb carries the noun's phrases
         found += [e for prep in recipient_preps(trigger.head) for e in objects_of(prep)]
     unique: list[Entity] = []
     for e in found:

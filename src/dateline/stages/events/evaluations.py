@@ -1,5 +1,5 @@
-"""Evaluative speech as events: "Brudziński called the stabbing an act of inexplicable
-barbarity" accuses, "hailed the deal as historic" praises, "said she was a courageous leader"
+"""Evaluative speech as events: "the minister called the bombing an act of barbarity"
+accuses, "hailed the deal as historic" praises, "said she was a courageous leader"
 praises and "'we are with him'" stands with him.
 
 A naming verb of lexicons/evaluations.yaml with an object (what is judged) and a complement

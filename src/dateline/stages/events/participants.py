@@ -92,9 +92,9 @@ def entities_of(
             entity = next((e for p in _authors(tok) if (e := index.entity(p)) is not None), None)
         more: list[Entity] = []
         if entity is None:
-            origins = _origins_in_phrase(tok, index)  # "the navies of China and India"
+            origins = _origins_in_phrase(tok, index)  # "the armies of Chad and Niger"
             entity, more = (origins[0], origins[1:]) if origins else (None, [])
-        if entity is not None and entity.type == "NORP":  # "alleged Iranian involvement"
+        if entity is not None and entity.type == "NORP":  # "alleged Syrian involvement"
             entity = index.countries.get(country_of(entity) or "", entity)
         for e in [entity, *more]:
             if e is not None and e.type in types and e not in found:
@@ -144,8 +144,8 @@ def _origin_in_phrase(token: Token, index: MentionIndex) -> Entity | None:
 
 
 def _origins_in_phrase(token: Token, index: MentionIndex) -> list[Entity]:
-    """The first such country, with the countries coordinated with it ("the navies of China,
-    India and Russia")."""
+    """The first such country, with the countries coordinated with it ("the armies of Chad,
+    Niger and Mali")."""
     people = sector_of(token.text) is not None or sector_of(token.lemma_) is not None
     for t in token.subtree:
         if t.i > token.i and (t.is_punct or t.dep_ in ("relcl", "acl", "appos", "conj", "cc")):

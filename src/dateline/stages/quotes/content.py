@@ -124,7 +124,7 @@ class ContentFinder:
         """A reported clause the parse hung elsewhere: after "that" ("told X in a statement
         that ..."), an object run into an unmarked second verb ("ruled the practice ... is
         unlawful"), or a subject right after the cue's own complements ("announcing to
-        journalists [that] Adamowicz remained alive")."""
+        journalists [that] the mayor remained alive")."""
         sent_end = tok.sent.end
         for t in self.doc[tok.i + 1 : sent_end]:
             if t.text in ";" or (t.pos_ in ("VERB", "AUX") and t.dep_ == "conj" and t.head == tok):
