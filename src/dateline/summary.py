@@ -126,7 +126,7 @@ def entities_table(article: Article) -> Table:
 
 def references_table(article: Article) -> Table:
     """Every description and pronoun coreference linked, with the rule and the words it went
-    through: "the father" -> David Turpin (family, via "David Turpin")."""
+    through: "the father" -> David Harlan (family, via "David Harlan")."""
     table = Table(title="Who is who (coreference)", title_justify="left")
     for col in ("words", "at", "entity", "rule", "via"):
         table.add_column(col)

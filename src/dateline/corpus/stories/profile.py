@@ -52,7 +52,7 @@ def word_frequency(word: str, lang: str) -> float:
 
 
 def fold(text: str) -> str:
-    """Lower case without accents: "Rosselló" and "Rossello" are one key."""
+    """Lower case without accents: "Muñoz" and "Munoz" are one key."""
     decomposed = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -246,7 +246,7 @@ def _describe(
 
 
 def _family_member(d: Described, people: list[ClusterView]) -> ClusterView | None:
-    """ "The father" of an article about "David and Louise Turpin": the one person of that
+    """ "The father" of an article about "David and Louise Harlan": the one person of that
     gender among people who share a surname, when the article has one such family."""
     if d.lemma not in _patterns()[5] or d.gender is None:
         return None

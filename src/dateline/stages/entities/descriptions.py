@@ -160,7 +160,7 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 def person_roles(doc: Doc, mentions: list[tuple[int, int]], titles: list[str]) -> set[str]:
     """Role nouns the article gives a named person: title heads ("Judge"), appositives ("a
-    Toronto lawyer"), and nouns before the name ("officers Antoine Quirin and ...")."""
+    Toronto lawyer"), and nouns before the name ("officers Marc Duval and ...")."""
     roles, _, _ = _lexicon()
     found = {t.split()[-1].lower() for t in titles}
     for start, end in mentions:

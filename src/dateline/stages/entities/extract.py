@@ -86,7 +86,7 @@ def _raw_mentions(doc: Doc, meta: Meta, titles: list[TitleMatch]) -> list[Raw]:
             continue
         begin = ent.start_char
         if ent.label_ == "PERSON":
-            begin = _given_name_before(text, begin)  # "Arnel | dela Cruz"
+            begin = _given_name_before(text, begin)  # "Rosa | dela Paz"
         cleaned = _clean(text, begin, ent.end_char)
         if cleaned is None:
             continue
@@ -115,8 +115,8 @@ _WORD_BEFORE = re.compile(r"([A-Z][a-zà-ÿ’'-]+) $")
 
 
 def _given_name_before(text: str, start: int) -> int:
-    """Where a person's name really starts when the tagger cut its given name off ("Arnel |
-    dela Cruz"): the capitalized word just before, if it is a known first name, or any
+    """Where a person's name really starts when the tagger cut its given name off ("Rosa |
+    dela Paz"): the capitalized word just before, if it is a known first name, or any
     capitalized word when the span opens with a lowercase particle ("dela", "van")."""
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
     if before is None:

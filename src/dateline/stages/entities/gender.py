@@ -1,4 +1,4 @@
-"""Grammatical gender of people, for agreeing pronouns: "she" cannot be "David Turpin".
+"""Grammatical gender of people, for agreeing pronouns: "she" cannot be "David Harlan".
 
 An honorific says it first ("Mrs."), then a gendered noun the article uses for the person
 ("the father", "one of their daughters"), then the usual gender of the first name

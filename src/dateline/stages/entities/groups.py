@@ -1,8 +1,8 @@
-"""Plural references: "they", "both officers", "the two men", "the Turpins".
+"""Plural references: "they", "both officers", "the two men", "the Harlans".
 
 A plural pronoun or a definite plural description points back to a plural referent: people
-the article named together ("officers Antoine Quirin and Nicolas Redouane", "David and Louise
-Turpin"), a family by its surname ("the Turpins"), a collective actor ("U.S. officials"), an
+the article named together ("officers Marc Duval and Paul Roche", "David and Louise
+Harlan"), a family by its surname ("the Harlans"), a collective actor ("U.S. officials"), an
 organization, or a nationality. People named together become a GROUP entity whose `members`
 are their entities, created only when something refers to them; its name lists the members.
 When the nearest plural subject is something no entity stands for ("the talks ... they"), the
@@ -156,7 +156,7 @@ def _is_subject(token: Token) -> bool:
 def _named_together(
     doc: Doc, entities: list[Entity], owner: dict[int, Entity], sent_starts: list[int]
 ) -> list[_Candidate]:
-    """People coordinated in one phrase: "officers Antoine Quirin and Nicolas Redouane"."""
+    """People coordinated in one phrase: "officers Marc Duval and Paul Roche"."""
     found: dict[tuple[str, ...], _Candidate] = {}
     for entity in entities:
         if entity.type != "PERSON":
@@ -211,7 +211,7 @@ def _all_conjuncts(token: Token) -> list[Token]:
 def _families(
     entities: list[Entity], candidates: list[_Candidate], sent_starts: list[int]
 ) -> list[_Candidate]:
-    """ "The Turpins": a plural surname shared by two or more people the article names."""
+    """ "The Harlans": a plural surname shared by two or more people the article names."""
     by_surname: dict[str, list[Entity]] = {}
     for e in entities:
         if e.type == "PERSON" and len(e.name.split()) > 1:
