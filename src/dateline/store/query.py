@@ -251,6 +251,7 @@ def _total(column: Any) -> ColumnElement[int]:
 
 
 ACTOR_ORDERS = ("stories", "events_as_actor", "events_as_recipient", "quotes")
+_ROLE_ORDERS = {"events_as_actor": "actor", "events_as_recipient": "recipient"}
 
 
 def top_actors(
@@ -321,6 +322,19 @@ def top_actors(
     )
     if who:
         query = query.where(_matches_entity(en, who))
+    if order in _ROLE_ORDERS:
+        # Only names that took part in the role can rank above zero: roll up those alone
+        # (a name's every entity, so its counts are whole); a page that reaches zero (too
+        # few such actors) is rolled up from every entity instead.
+        took = t.entities.alias("took_part")
+        named = (
+            select(took.c.name)
+            .join(p, and_(p.c.article_id == took.c.article_id, p.c.entity_id == took.c.entity_id))
+            .where(p.c.role == _ROLE_ORDERS[order])
+        )
+        rows = [dict(row._mapping) for row in conn.execute(query.where(en.c.name.in_(named)))]
+        if len(rows) == limit and rows[-1][order] > 0:
+            return rows
     return [dict(row._mapping) for row in conn.execute(query)]
 
 
