@@ -127,3 +127,23 @@ def test_the_actor_page_counts_equal_counts_by_hand(web_store):
         as_actor, _ = events_by_hand(web_store, who, "actors")
         with web_store.engine.connect() as conn:
             assert q.count_events(conn, q.EventFilter(actor=who)) == len(as_actor) > 0
+
+
+def test_a_resolved_name_answers_every_question_as_the_name_itself(web_store):
+    """The names and codes found once (query.resolve) select what the name itself selects."""
+    with web_store.engine.connect() as conn:
+        top = q.top_actors(conn, 5, order="events_as_actor")
+        needles = [a["actor_code"] for a in top if a["actor_code"]]
+        needles += [a["name"] for a in top] + ["an", "A", "%", "_", "no such actor"]
+        for who in needles:
+            found = q.resolve(conn, who)
+            assert isinstance(found, q.Who), who
+            for side in ("actor", "recipient"):
+                f, g = q.EventFilter(**{side: who}), q.EventFilter(**{side: found})
+                assert q.count_events(conn, g) == q.count_events(conn, f), who
+                assert q.find_events(conn, g) == q.find_events(conn, f), who
+                assert q.event_histogram(conn, g, 7) == q.event_histogram(conn, f, 7), who
+                assert q.counterparts(conn, found, side) == q.counterparts(conn, who, side)
+            assert q.find_quotes(conn, found, None) == q.find_quotes(conn, who, None), who
+            assert q.count_quotes(conn, found, None) == q.count_quotes(conn, who, None), who
+            assert q.top_actors(conn, 50, who=found) == q.top_actors(conn, 50, who=who), who
