@@ -328,6 +328,16 @@ def top_actors(
         "events_as_recipient": _total(roles.c.as_recipient).label("events_as_recipient"),
         "quotes": _total(spoken.c.quotes).label("quotes"),
     }
+    if who:  # a few entities: each one's parts counted in the indexes, not every entity's
+        mine = and_(p.c.article_id == en.c.article_id, p.c.entity_id == en.c.entity_id)
+        said = and_(q.c.article_id == en.c.article_id, q.c.speaker_id == en.c.entity_id)
+        for column, condition in (
+            ("events_as_actor", and_(mine, p.c.role == "actor")),
+            ("events_as_recipient", and_(mine, p.c.role == "recipient")),
+            ("quotes", said),
+        ):
+            part = select(func.count()).where(condition).scalar_subquery()
+            counts[column] = _total(part).label(column)
     query = (
         select(
             en.c.name,
@@ -341,19 +351,19 @@ def top_actors(
             counts["quotes"],
         )
         .join(a, a.c.id == en.c.article_id)
-        .outerjoin(
-            roles, and_(roles.c.article_id == en.c.article_id, roles.c.entity_id == en.c.entity_id)
-        )
-        .outerjoin(
-            spoken,
-            and_(spoken.c.article_id == en.c.article_id, spoken.c.speaker_id == en.c.entity_id),
-        )
         .where(or_(en.c.is_actor, en.c.type.in_(ACTOR_TYPES)))
         .group_by(en.c.name, en.c.actor_code, en.c.actor_country, en.c.actor_sector)
         .order_by(counts[order].desc(), stories.desc(), en.c.name)
         .limit(limit)
         .offset(offset)
     )
+    if not who:
+        query = query.outerjoin(
+            roles, and_(roles.c.article_id == en.c.article_id, roles.c.entity_id == en.c.entity_id)
+        ).outerjoin(
+            spoken,
+            and_(spoken.c.article_id == en.c.article_id, spoken.c.speaker_id == en.c.entity_id),
+        )
     if who:
         query = query.where(_matches_entity(en, who))
     if order in _ROLE_ORDERS:
