@@ -54,10 +54,43 @@ def _as_is(element: Folded, compiler: Any, **kw: Any) -> str:
     return str(compiler.process(element.clauses, **kw))
 
 
+@dataclass(frozen=True)
+class Who:
+    """What a name or code (`text`) matches, found with one scan of the entities: the
+    names and actor codes of the entities it matches. A page that asks several questions
+    about one actor then looks these up in the indexes instead of testing every entity's
+    name again in each question."""
+
+    text: str
+    names: tuple[str, ...]
+    codes: tuple[str, ...]
+
+
+# More names than this are tested in place rather than listed (bound parameters are capped).
+_MAX_NAMES = 2000
+
+
+def resolve(conn: Connection, who: str) -> Who | str:
+    """`who` resolved to the names and codes it matches (`Who`); `who` itself when it
+    matches too many names to list."""
+    en = t.entities
+    names = select(en.c.name).where(Folded(en.c.name).contains(who.lower(), autoescape=True))
+    found = list(conn.scalars(names.distinct().limit(_MAX_NAMES + 1)))
+    if len(found) > _MAX_NAMES:
+        return who
+    codes: list[str] = []
+    if _CODE.match(who):
+        code = en.c.actor_code
+        codes = list(
+            conn.scalars(select(code).where(code.startswith(who, autoescape=True)).distinct())
+        )
+    return Who(who, tuple(found), tuple(codes))
+
+
 @dataclass
 class EventFilter:
-    actor: str | None = None
-    recipient: str | None = None
+    actor: str | Who | None = None
+    recipient: str | Who | None = None
     type: str | None = None
     country: str | None = None
     since: str | None = None
@@ -66,8 +99,10 @@ class EventFilter:
     offset: int = 0
 
 
-def _matches_entity(entity: Any, who: str) -> ColumnElement[bool]:
+def _matches_entity(entity: Any, who: str | Who) -> ColumnElement[bool]:
     """A name (case-insensitive substring) or an actor code (`USA` matches `USAGOV`)."""
+    if isinstance(who, Who):
+        return or_(entity.c.name.in_(who.names), entity.c.actor_code.in_(who.codes))
     clauses = [Folded(entity.c.name).contains(who.lower(), autoescape=True)]
     if _CODE.match(who):
         clauses.append(entity.c.actor_code.startswith(who, autoescape=True))
@@ -171,7 +206,9 @@ def event_histogram(conn: Connection, f: EventFilter, width: int = 10) -> list[d
     return [dict(row._mapping) for row in conn.execute(query)]
 
 
-def counterparts(conn: Connection, who: str, role: str, limit: int = 10) -> list[dict[str, Any]]:
+def counterparts(
+    conn: Connection, who: str | Who, role: str, limit: int = 10
+) -> list[dict[str, Any]]:
     """Whom `who` acts on (role="actor") or who acts on `who` (role="recipient"), most
     events first: the other side's name and actor code with the number of events."""
     other = "recipient" if role == "actor" else "actor"
@@ -199,7 +236,7 @@ def counterparts(conn: Connection, who: str, role: str, limit: int = 10) -> list
     return [dict(row._mapping) for row in conn.execute(query)]
 
 
-def _quotes_where(speaker: str | None, contains: str | None, *columns: Any) -> Select:  # type: ignore[type-arg]
+def _quotes_where(speaker: str | Who | None, contains: str | None, *columns: Any) -> Select:  # type: ignore[type-arg]
     q, a = t.quotes, t.articles
     en = t.entities.alias("speaker_entity")
     query = (
@@ -209,14 +246,11 @@ def _quotes_where(speaker: str | None, contains: str | None, *columns: Any) -> S
         .outerjoin(en, and_(en.c.article_id == q.c.article_id, en.c.entity_id == q.c.speaker_id))
     )
     if speaker:
-        needle = speaker.lower()
+        text = speaker.text if isinstance(speaker, Who) else speaker
         query = query.where(
             or_(
-                Folded(en.c.name).contains(needle, autoescape=True),
-                Folded(q.c.speaker_text).contains(needle, autoescape=True),
-                en.c.actor_code.startswith(speaker, autoescape=True)
-                if _CODE.match(speaker)
-                else False,
+                _matches_entity(en, speaker),
+                Folded(q.c.speaker_text).contains(text.lower(), autoescape=True),
             )
         )
     if contains:
@@ -226,7 +260,7 @@ def _quotes_where(speaker: str | None, contains: str | None, *columns: Any) -> S
 
 def find_quotes(
     conn: Connection,
-    speaker: str | None,
+    speaker: str | Who | None,
     contains: str | None,
     limit: int = 50,
     offset: int = 0,
@@ -238,7 +272,7 @@ def find_quotes(
     return [(row[0], row[1]) for row in conn.execute(query.limit(limit).offset(offset))]
 
 
-def count_quotes(conn: Connection, speaker: str | None, contains: str | None) -> int:
+def count_quotes(conn: Connection, speaker: str | Who | None, contains: str | None) -> int:
     return int(conn.execute(_quotes_where(speaker, contains, func.count())).scalar_one())
 
 
@@ -251,13 +285,14 @@ def _total(column: Any) -> ColumnElement[int]:
 
 
 ACTOR_ORDERS = ("stories", "events_as_actor", "events_as_recipient", "quotes")
+_ROLE_ORDERS = {"events_as_actor": "actor", "events_as_recipient": "recipient"}
 
 
 def top_actors(
     conn: Connection,
     limit: int = 20,
     order: str = "stories",
-    who: str | None = None,
+    who: str | Who | None = None,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """The actors the corpus talks about most, counted in independent stories.
@@ -293,6 +328,16 @@ def top_actors(
         "events_as_recipient": _total(roles.c.as_recipient).label("events_as_recipient"),
         "quotes": _total(spoken.c.quotes).label("quotes"),
     }
+    if who:  # a few entities: each one's parts counted in the indexes, not every entity's
+        mine = and_(p.c.article_id == en.c.article_id, p.c.entity_id == en.c.entity_id)
+        said = and_(q.c.article_id == en.c.article_id, q.c.speaker_id == en.c.entity_id)
+        for column, condition in (
+            ("events_as_actor", and_(mine, p.c.role == "actor")),
+            ("events_as_recipient", and_(mine, p.c.role == "recipient")),
+            ("quotes", said),
+        ):
+            part = select(func.count()).where(condition).scalar_subquery()
+            counts[column] = _total(part).label(column)
     query = (
         select(
             en.c.name,
@@ -306,21 +351,34 @@ def top_actors(
             counts["quotes"],
         )
         .join(a, a.c.id == en.c.article_id)
-        .outerjoin(
-            roles, and_(roles.c.article_id == en.c.article_id, roles.c.entity_id == en.c.entity_id)
-        )
-        .outerjoin(
-            spoken,
-            and_(spoken.c.article_id == en.c.article_id, spoken.c.speaker_id == en.c.entity_id),
-        )
         .where(or_(en.c.is_actor, en.c.type.in_(ACTOR_TYPES)))
         .group_by(en.c.name, en.c.actor_code, en.c.actor_country, en.c.actor_sector)
         .order_by(counts[order].desc(), stories.desc(), en.c.name)
         .limit(limit)
         .offset(offset)
     )
+    if not who:
+        query = query.outerjoin(
+            roles, and_(roles.c.article_id == en.c.article_id, roles.c.entity_id == en.c.entity_id)
+        ).outerjoin(
+            spoken,
+            and_(spoken.c.article_id == en.c.article_id, spoken.c.speaker_id == en.c.entity_id),
+        )
     if who:
         query = query.where(_matches_entity(en, who))
+    if order in _ROLE_ORDERS:
+        # Only names that took part in the role can rank above zero: roll up those alone
+        # (a name's every entity, so its counts are whole); a page that reaches zero (too
+        # few such actors) is rolled up from every entity instead.
+        took = t.entities.alias("took_part")
+        named = (
+            select(took.c.name)
+            .join(p, and_(p.c.article_id == took.c.article_id, p.c.entity_id == took.c.entity_id))
+            .where(p.c.role == _ROLE_ORDERS[order])
+        )
+        rows = [dict(row._mapping) for row in conn.execute(query.where(en.c.name.in_(named)))]
+        if len(rows) == limit and rows[-1][order] > 0:
+            return rows
     return [dict(row._mapping) for row in conn.execute(query)]
 
 

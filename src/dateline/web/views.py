@@ -105,20 +105,21 @@ def story_page_view(store: Store, story_id: str) -> dict[str, Any] | None:
 def actor_view(store: Store, who: str) -> dict[str, Any]:
     """One actor (a name or a code): who it matches, its events over time as actor and as
     recipient, its main counterparts, its quotes and latest events."""
-    as_actor, as_recipient = q.EventFilter(actor=who), q.EventFilter(recipient=who)
     with store.engine.connect() as conn:
-        matches = q.top_actors(conn, 20, who=who)
+        found = q.resolve(conn, who)  # the names it matches, found once for every question
+        as_actor, as_recipient = q.EventFilter(actor=found), q.EventFilter(recipient=found)
+        matches = q.top_actors(conn, 20, who=found)
         timeline = by_role(
             {
                 "as actor": q.event_histogram(conn, as_actor, width=7),
                 "as recipient": q.event_histogram(conn, as_recipient, width=7),
             }
         )
-        acts_on = q.counterparts(conn, who, "actor", TOP)
-        acted_on_by = q.counterparts(conn, who, "recipient", TOP)
+        acts_on = q.counterparts(conn, found, "actor", TOP)
+        acted_on_by = q.counterparts(conn, found, "recipient", TOP)
         event_keys = q.find_events(conn, replace(as_actor, limit=TOP))
         received_keys = q.find_events(conn, replace(as_recipient, limit=TOP))
-        quote_keys = q.find_quotes(conn, who, None, TOP)
+        quote_keys = q.find_quotes(conn, found, None, TOP)
     return {
         "who": who,
         "matches": matches,
