@@ -174,12 +174,12 @@ def _story(store: Store, article_id: str) -> dict[str, Any] | None:
 
 
 @router.get("/stories", tags=["stories"], summary="Stories across outlets, latest first, paged")
-def stories(
+async def stories(
     request: Request,
     f: Annotated[StoryFilter, Depends(story_filter)],
     page: Annotated[Paging, Depends(paging)],
-) -> dict[str, Any]:
-    return views.stories_view(request.app.state.store, f, page)
+) -> Any:
+    return await as_json(request, views.stories_view, f, page, shape=jsonable_encoder)
 
 
 @router.get(
@@ -188,11 +188,11 @@ def stories(
     summary="One story: events once each with sources, proposals and stances, figures, quotes",
     responses={404: {"description": "No story with that id."}},
 )
-def story_detail(request: Request, story_id: str) -> Any:
-    view = views.story_page_view(request.app.state.store, story_id)
-    if view is None:
-        raise HTTPException(404, f"no story with id {story_id!r}")
-    return JSONResponse(jsonable_encoder(view))
+async def story_detail(request: Request, story_id: str) -> Any:
+    missing = f"no story with id {story_id!r}"
+    return await as_json(
+        request, views.story_page_view, story_id, shape=jsonable_encoder, missing=missing
+    )
 
 
 @router.get(
