@@ -7,7 +7,7 @@ import pytest
 
 import dateline
 from dateline.schema import Article
-from tests.conftest import coded
+from tests.conftest import coded, spans_are_exact
 
 pytestmark = pytest.mark.slow
 
@@ -21,7 +21,9 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def article() -> Article:
-    return dateline.read(TEXT, published="2024-05-09")
+    article = dateline.read(TEXT, published="2024-05-09")
+    assert spans_are_exact(article) == []
+    return article
 
 
 def pairs(article: Article, typ: str) -> list[tuple[list[str], list[str]]]:

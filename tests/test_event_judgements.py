@@ -8,7 +8,7 @@ import pytest
 
 import dateline
 from dateline.schema import Article
-from tests.conftest import coded
+from tests.conftest import coded, spans_are_exact
 
 pytestmark = pytest.mark.slow
 
@@ -22,7 +22,9 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def article() -> Article:
-    return dateline.read(TEXT, published="2024-02-07")
+    article = dateline.read(TEXT, published="2024-02-07")
+    assert spans_are_exact(article) == []
+    return article
 
 
 def pairs(article: Article) -> list[tuple[str, list[str], list[str]]]:

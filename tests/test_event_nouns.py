@@ -9,7 +9,7 @@ import pytest
 
 import dateline
 from dateline.schema import Article
-from tests.conftest import coded
+from tests.conftest import coded, spans_are_exact
 
 pytestmark = pytest.mark.slow
 
@@ -32,7 +32,9 @@ def roles(article: Article, typ: str) -> list[tuple[list[str], list[str], str]]:
 
 @pytest.fixture(scope="module")
 def article() -> Article:
-    return dateline.read(TEXT, published="2024-05-09")
+    article = dateline.read(TEXT, published="2024-05-09")
+    assert spans_are_exact(article) == []
+    return article
 
 
 def test_owner_of_an_intransitive_noun_acts(article: Article) -> None:

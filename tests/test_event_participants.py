@@ -9,7 +9,7 @@ import pytest
 
 import dateline
 from dateline.schema import Article
-from tests.conftest import coded
+from tests.conftest import coded, spans_are_exact
 
 pytestmark = pytest.mark.slow
 
@@ -30,7 +30,9 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def article() -> Article:
-    return dateline.read(TEXT, published="2024-06-03")
+    article = dateline.read(TEXT, published="2024-06-03")
+    assert spans_are_exact(article) == []
+    return article
 
 
 def roles(article: Article, typ: str) -> list[tuple[list[str], list[str], str | None]]:

@@ -7,7 +7,7 @@ import pytest
 
 import dateline
 from dateline.schema import Article
-from tests.conftest import coded
+from tests.conftest import coded, spans_are_exact
 
 pytestmark = pytest.mark.slow
 
@@ -20,7 +20,9 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def article() -> Article:
-    return dateline.read(TEXT, published="2024-04-02")
+    article = dateline.read(TEXT, published="2024-04-02")
+    assert spans_are_exact(article) == []
+    return article
 
 
 def test_an_attack_on_a_decision_accuses_its_maker(article: Article) -> None:
