@@ -51,6 +51,7 @@ class Cue:
     speaker_head: int | None  # char offset of the speaker phrase's head word
     verb_channel: str | None
     by_object: bool = False  # "according to X": the speaker is the object
+    line_only: bool = False  # a verb that reports words in marks only ("…,” she continued)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,11 @@ def _lexicon() -> dict:
         "verbs": verbs,
         "object_cues": [c.lower().split() for c in lex.get("object_cues") or []],
         "document_nouns": {n.lower() for n in lex.get("document_nouns") or []},
+        "issuing_verbs": {v.lower() for v in lex.get("issuing_verbs") or []},
+        "line_verbs": {v.lower() for v in lex.get("line_verbs") or []},
+        "conduit_verbs": {
+            v.lower() for v in (lex.get("issuing_verbs") or []) + (lex.get("conduit_verbs") or [])
+        },
         "channels": channels,
         "complementizers": {c.lower() for c in lex.get("complementizers") or []},
         "title_cues": [t.lower() for t in lex.get("title_cues") or []],
@@ -137,10 +143,16 @@ class Attribution:
             particle = next((c for c in tok.children if c.dep_ == "prt"), None)
             lemma = tok.lemma_.lower()
             phrasal = f"{lemma} {particle.lower_}" if particle is not None else None
+            line_only = False
             if phrasal in verbs:
                 key, end = phrasal, max(tok.idx + len(tok), particle.idx + len(particle))
             elif lemma in verbs:
                 key, end = lemma, tok.idx + len(tok)
+            elif phrasal in lex["line_verbs"]:
+                key, line_only = phrasal, True
+                end = max(tok.idx + len(tok), particle.idx + len(particle))
+            elif lemma in lex["line_verbs"]:
+                key, end, line_only = lemma, tok.idx + len(tok), True
             else:
                 continue
             head = self._speaker_token(tok)
@@ -159,7 +171,8 @@ class Attribution:
                     self.text[tok.idx : end] if key != phrasal else f"{tok.text} {particle.text}",
                     span,
                     head.idx if head is not None else None,
-                    verbs[key],
+                    verbs.get(key),
+                    line_only=line_only,
                 )
             )
         return found
@@ -167,6 +180,9 @@ class Attribution:
     def _object_cue(self, tok: Token, end: int) -> Cue:
         last = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else tok
         obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if obj is not None and self._is_document(obj):  # "according to a statement by X"
+            author = self._author(obj) or self._issuer(obj)
+            obj = author or obj
         span = self.phrase(obj) if obj is not None else None
         if obj is None and last.i + 1 < len(self.doc):  # the parse missed it: a capitalized run
             run = list(itertools.takewhile(lambda t: t.text[:1].isupper(), self.doc[last.i + 1 :]))
@@ -227,9 +243,18 @@ class Attribution:
                 continue
             if tok.dep_ in _CLIMB and tok.head.i != tok.i:
                 tok = tok.head
+                while self._reported(tok) and tok.head.i != tok.i:
+                    tok = tok.head  # "said the tariffs hurt farmers, further saying": not "tariffs"
                 continue
             return None
         return None
+
+    def _reported(self, verb: Token) -> bool:
+        """Whether a verb is what another cue reports (its clause, or words in marks): its
+        subject is said about, not the one speaking."""
+        if self.in_quote(verb.idx):
+            return True
+        return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _lexicon()["verbs"]
 
     @staticmethod
     def _whole_of(subj: Token) -> Token:
@@ -246,14 +271,19 @@ class Attribution:
 
     @staticmethod
     def _author(noun: Token) -> Token | None:
-        """Who a document is from: "the judge's statement", "a statement by/from X"."""
+        """Who a document is from: "the judge's statement", "a statement by/from X", "a
+        statement released by X" (not "delivered by an aide": an issuing verb only)."""
         for child in noun.children:
             if child.dep_ == "poss":
                 return child
+            by = None
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
-                    return obj  # not "posts from Friday"
+                by = child
+            elif child.dep_ == "acl" and child.lemma_.lower() in _lexicon()["issuing_verbs"]:
+                by = next((g for g in child.children if g.dep_ == "agent"), None)
+            obj = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                return obj  # not "posts from Friday"
         return None
 
     def _issuer(self, noun: Token) -> Token | None:
@@ -265,11 +295,21 @@ class Attribution:
         sents = [s for s in self.doc.sents if s.start <= noun.i]
         start = sents[-3:][0].start
         for tok in reversed(self.doc[start : noun.i]):
-            if tok.dep_ == "dobj" and self._is_document(tok) and tok.head.pos_ == "VERB":
-                subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-                if subject is not None:
-                    self._issuers.add(subject.i)
-                    return subject
+            if not self._is_document(tok):
+                continue
+            # another document's author is not this one's ("Trump's declaration ... the
+            # motion"); the one who issued or spoke through a document may be
+            owner = self._author(tok) if tok.lemma_ == noun.lemma_ else None
+            verb = tok.head
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "via", "through"):
+                verb = tok.head.head  # "the governor, in a statement, announced ..."
+            elif tok.dep_ != "dobj":
+                verb = None  # "filed a lawsuit"; not "the statement" as a subject again
+            if owner is None and verb is not None and verb.pos_ in ("VERB", "AUX"):
+                owner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if owner is not None and not self._is_document(owner):
+                self._issuers.add(owner.i)
+                return owner
         return None
 
     def phrase(self, head: Token) -> tuple[int, int] | None:
@@ -312,6 +352,18 @@ class Attribution:
             return None
         return Cue(noun, noun.idx, noun.idx + len(noun), noun.text, span, author.idx, None)
 
+    def frame_cue(self, verb: Token) -> Cue | None:
+        """A verb that frames a quote as its speaker line though it reports nothing itself
+        (see extract._frame); None for a verb that passes on a document."""
+        if verb.lemma_.lower() in _lexicon()["conduit_verbs"]:
+            return None
+        head = self._speaker_token(verb)
+        if head is None or self.in_quote(head.idx):
+            return None
+        span = self.phrase(head)
+        end = verb.idx + len(verb)
+        return Cue(verb, verb.idx, end, verb.text, span, head.idx, None, line_only=True)
+
     def name_line_cue(self, dash: Token) -> Cue | None:
         """The name after a pull quote's dash ("“…” — Matthew Ingram"): a run of capitalized
         words, the last of them the head."""
@@ -331,15 +383,16 @@ class Attribution:
         """Cues whose word lies in [start, end), in text order."""
         return [c for c in self.cues if start <= c.start < end]
 
-    def governing_cue(self, token: Token) -> Cue | None:
-        """The nearest reporting cue above a token in the parse ("said ... an “enduring” end")."""
+    def governing_cue(self, token: Token, clause: bool = True) -> Cue | None:
+        """The nearest reporting cue above a token in the parse ("said ... an “enduring” end");
+        for words that are no clause (`clause` false), not a verb that only introduces quotes."""
         tok = token
         for _ in range(12):
             if tok.head.i == tok.i:
                 return None
             tok = tok.head
             cue = self.cue_by_token.get(tok.i)
-            if cue is not None:
+            if cue is not None and (clause or not cue.line_only):
                 return cue
         return None
 
@@ -448,5 +501,6 @@ class Attribution:
     # --- indirect speech --------------------------------------------------------------------
 
     def reported_content(self, cue: Cue) -> tuple[int, int] | None:
-        """The reported clause of a cue (see content.py)."""
-        return self._content.reported_content(cue)
+        """The reported clause of a cue (see content.py); none for a verb that only
+        introduces words in marks."""
+        return None if cue.line_only else self._content.reported_content(cue)
