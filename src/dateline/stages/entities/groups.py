@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from dateline import lexicons
 from dateline.schema import Actor, Entity, Evidence, Mention, Span
 from dateline.stages import text_of
+from dateline.stages.entities.descriptions import role_nouns
 from dateline.stages.syntax import coordinated
 
 _LOOKBACK = 2  # sentences before a pronoun's own in which its antecedent may stand
@@ -54,7 +55,7 @@ def _lexicon() -> tuple[
 ]:
     desc = lexicons.load("descriptions")
     plural = desc["plural"]
-    roles = {w.lower() for w in desc["unnamed_people"]["roles"]}
+    roles = set(role_nouns())
     roles |= {w.lower() for w in plural["nouns"]}
     return (
         frozenset(w.lower() for w in plural["pronouns"]),
