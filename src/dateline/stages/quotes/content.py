@@ -109,15 +109,36 @@ class ContentFinder:
         """The clause a parenthetical cue interrupts, on the side that holds more of it."""
         inner = {t.i for t in cue.subtree}
         ids = [t.i for t in cue.head.subtree if t.i not in inner and not t.is_punct]
-        return self._larger_side(ids, cue.i)
+        return self._clause_side(ids, cue.i, cue.head)
 
-    def _larger_side(self, ids: list[int], pivot: int) -> tuple[int, int] | None:
-        """The tokens on the side of `pivot` that holds more of them, as a trimmed span."""
+    def _clause_side(self, ids: list[int], pivot: int, verb: Token) -> tuple[int, int] | None:
+        """The tokens on the side of `pivot` that hold the interrupted clause: the side of its
+        verb with its subject ("At 2:45 a.m., his office said, | he died at the hospice"; "X admitted
+        it, according to prosecutors, | but Y denies it" keeps the first), else the side that
+        holds more of them ("the man, police said, | was released")."""
         if not ids:
             return None
         before = [i for i in ids if i < pivot]
         after = [i for i in ids if i > pivot]
-        side = after if len(after) >= len(before) else before
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+        def holds_clause(side: list[int]) -> bool:
+            if subject is None:
+                return False
+            core = (min(verb.i, subject.i), max(verb.i, subject.i))
+            lo, hi = (core[1], pivot) if side[0] < pivot else (pivot, core[0])
+            return (
+                subject is not None
+                and min(side) <= min(verb.i, subject.i)
+                and max(verb.i, subject.i) <= max(side)
+                and not any(t.text in ":;" for t in self.doc[lo:hi])  # "…: potentially, per X, …"
+            )
+
+        on_side = [side for side in (before, after) if side and holds_clause(side)]
+        if len(on_side) == 1 and verb.i != pivot:
+            side = on_side[0]
+        else:
+            side = after if len(after) >= len(before) else before
         return self._trim(min(side), max(side))
 
     def _misattached(self, tok: Token) -> tuple[int, int] | None:
@@ -215,7 +236,7 @@ class ContentFinder:
         ids = [
             t.i for t in head.subtree if not (lo <= t.idx < hi) and not t.is_punct and t.i != tok.i
         ]
-        return self._larger_side(ids, tok.i)
+        return self._clause_side(ids, tok.i, head)
 
     def _trim(self, lo: int, hi: int) -> tuple[int, int] | None:
         """Drop a leading complementizer and edge punctuation; keep closing quotation marks."""
