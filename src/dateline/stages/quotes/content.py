@@ -113,9 +113,9 @@ class ContentFinder:
 
     def _clause_side(self, ids: list[int], pivot: int, verb: Token) -> tuple[int, int] | None:
         """The tokens on the side of `pivot` that hold the interrupted clause: the side of its
-        verb with its subject ("At 2:45 a.m., his office said, | he died at the hospice"; "X admitted
-        it, according to prosecutors, | but Y denies it" keeps the first), else the side that
-        holds more of them ("the man, police said, | was released")."""
+        verb with its subject ("At 2:45 a.m., his office said, | he died at the hospice"; "X
+        admitted it, according to prosecutors, | but Y denies it" keeps the first), else the
+        side that holds more of them ("the man, police said, | was released")."""
         if not ids:
             return None
         before = [i for i in ids if i < pivot]

@@ -324,9 +324,11 @@ def _frame(att: Attribution, m: Marked) -> Cue | None:
     tokens = _tokens(att, m.start, m.end)
     inside = {t.i for t in tokens}
     top = next((t for t in tokens if t.head.i not in inside and t.head.i != t.i), None)
-    if top is None or top.dep_ not in ("ccomp", "parataxis", "xcomp", "dep"):
+    if top is None or top.dep_ not in ("ccomp", "parataxis", "xcomp", "dep", "acl"):
         return None
     verb = top.head
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+        verb = verb.head  # "opposed Kim's proposal: “…”", the quote hung on the object
     if verb.pos_ not in ("VERB", "AUX") or verb.idx > m.open or att.in_quote(verb.idx):
         return None
     return att.frame_cue(verb)

@@ -34,6 +34,7 @@ _CIRCUMSTANCE = frozenset(
     {"prep", "dative", "dobj", "npadvmod", "advmod", "agent", "prt", "iobj", "attr", "oprd"}
 )
 _CLIMB_LIMIT = 4
+_ISSUER_LOOKBACK = 4  # sentences (its own included) in which a document's issuer is looked for
 # How a name attaches to the title word a parse may have made the head of the phrase.
 _NAME_LINKS = frozenset({"compound", "appos", "flat", "nmod", "npadvmod"})
 _EDGE = " \t\n,;:-–—("
@@ -156,7 +157,7 @@ class Attribution:
                 key, end, line_only = lemma, tok.idx + len(tok), True
             else:
                 continue
-            head = self._speaker_token(tok)
+            head = self._speaker_token(tok) or self._inverted_subject(tok)
             if (
                 head is not None
                 and head.i not in self._issuers
@@ -177,6 +178,23 @@ class Attribution:
                 )
             )
         return found
+
+    def _inverted_subject(self, verb: Token) -> Token | None:
+        """The speaker after a cue that follows the closing mark ("“…” tweeted Mayor of
+        London Ana Ruiz."), when the parse found no subject: the last name of the words up to
+        the next punctuation or verb."""
+        before = self.text[: verb.idx].rstrip(" ,")
+        if not before or before[-1] not in "”\"’'":
+            return None
+        run: list[Token] = []
+        for t in self.doc[verb.i + 1 : verb.sent.end]:
+            if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX"):
+                break
+            run.append(t)
+        if not run or len(run) > 8:
+            return None
+        names = [t for t in run if t.pos_ == "PROPN"]
+        return names[-1] if names else next((t for t in reversed(run) if t.pos_ == "NOUN"), None)
 
     def _object_cue(self, tok: Token, end: int) -> Cue:
         last = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else tok
@@ -294,13 +312,15 @@ class Attribution:
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
             return None
         sents = [s for s in self.doc.sents if s.start <= noun.i]
-        start = sents[-3:][0].start
+        start = sents[-_ISSUER_LOOKBACK:][0].start
         for tok in reversed(self.doc[start : noun.i]):
             if not self._is_document(tok):
                 continue
             # another document's author is not this one's ("Trump's declaration ... the
-            # motion"); the one who issued or spoke through a document may be
-            owner = self._author(tok) if tok.lemma_ == noun.lemma_ else None
+            # motion"); the one who issued or spoke through a document may be, and the same
+            # document named again ("The statement also said ...") has the same author
+            same = tok.lemma_ == noun.lemma_
+            owner = (self._author(tok) or self._issuer(tok)) if same else None
             verb = tok.head
             if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "via", "through"):
                 verb = tok.head.head  # "the governor, in a statement, announced ..."
