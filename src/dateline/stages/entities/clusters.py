@@ -150,8 +150,8 @@ _VOWELS = frozenset("aeiouy")
 
 def _one_edit(a: str, b: str) -> bool:
     """Whether two words differ the way transliterations do: one vowel for another ("Sarea",
-    "Saree"; "Hussein", "Hussain") or a doubled letter ("Mohamed", "Mohammed"). Not any one
-    letter: "Hamad" is not "Hamas"."""
+    "Saree"; "Hussein", "Hussain"), a vowel more beside a vowel ("Mahmud", "Mahmoud") or a
+    doubled letter ("Mohamed", "Mohammed"). Not any one letter: "Hamad" is not "Hamas"."""
     if abs(len(a) - len(b)) > 1:
         return False
     if len(a) > len(b):
@@ -159,8 +159,10 @@ def _one_edit(a: str, b: str) -> bool:
     i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
     if len(a) == len(b):
         return a[i] in _VOWELS and b[i] in _VOWELS and a[i + 1 :] == b[i + 1 :]
-    doubled = (i > 0 and b[i] == b[i - 1]) or (i + 1 < len(b) and b[i] == b[i + 1])
-    return doubled and a[i:] == b[i + 1 :]
+    near = {b[i - 1] if i > 0 else "", b[i + 1] if i + 1 < len(b) else ""}
+    doubled = b[i] in near  # "Mohamed", "Mohammed"
+    vowel = b[i] in _VOWELS and bool(near & _VOWELS)  # "Mahmud", "Mahmoud"
+    return (doubled or vowel) and a[i:] == b[i + 1 :]
 
 
 def _initials(name: str) -> str:

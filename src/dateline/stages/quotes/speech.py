@@ -220,7 +220,16 @@ class Attribution:
         )
 
     def _speaker_token(self, cue: Token) -> Token | None:
-        """The head word of whoever the cue verb reports: its subject, or an inherited one."""
+        """The head word of whoever the cue verb reports: its subject, or an inherited one;
+        for a verb that passes a document on, its author ("police read the family's
+        statement")."""
+        if cue.lemma_.lower() in _lexicon()["conduit_verbs"]:
+            doc_obj = next(
+                (c for c in cue.children if c.dep_ == "dobj" and self._is_document(c)), None
+            )
+            author = self._author(doc_obj) if doc_obj is not None else None
+            if author is not None:
+                return author
         tok = cue
         for _ in range(_CLIMB_LIMIT):
             children = list(tok.children)
@@ -376,8 +385,10 @@ class Attribution:
     def frame_cue(self, verb: Token) -> Cue | None:
         """A verb that frames a quote as its speaker line though it reports nothing itself
         (see extract._frame); None for a verb that passes on a document."""
-        if verb.lemma_.lower() in _lexicon()["conduit_verbs"]:
-            return None
+        if verb.lemma_.lower() in _lexicon()["conduit_verbs"] and any(
+            c.dep_ == "dobj" and self._is_document(c) for c in verb.children
+        ):
+            return None  # "released a statement: “…”": the statement's author, found apart
         head = self._speaker_token(verb)
         if head is None or self.in_quote(head.idx):
             return None
