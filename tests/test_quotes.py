@@ -370,3 +370,18 @@ def test_quoted_words_of_a_verbal_act_are_a_quote_but_not_under_a_plain_verb() -
     )
     assert speaker_name(article, find(article, "partial", "the nurses")) == "Luis Ortega"
     assert speaker_name(article, find(article, "partial", "years")) == "Luis Ortega"
+
+
+def test_reported_clauses_of_relative_preposed_and_contrasted_cues() -> None:
+    article = read_text(
+        "The strikes set off fires at two depots, which state media said were under control.\n\n"
+        "Radio Sur reported on Tuesday, turnout had risen to 61 percent.\n\n"
+        'Senator Ada Vale told reporters the bill "was a disgrace," while Mayor Luis Ortega '
+        'praised its "courage" on Twitter.'
+    )
+    texts = {q.text: q for q in article.quotes if q.kind == "indirect"}
+    assert speaker_name(article, texts["were under control"]) == "state media"
+    assert speaker_name(article, texts["turnout had risen to 61 percent"]) == "Radio Sur"
+    bill = next(q for q in texts.values() if q.text.startswith("the bill"))
+    assert "Ortega" not in bill.text
+    assert speaker_name(article, find(article, "partial", "courage")) == "Luis Ortega"

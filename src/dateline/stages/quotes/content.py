@@ -40,15 +40,24 @@ class ContentFinder:
         comp = next((c for c in comps if c.i > tok.i), None)
         if comp is None and comps and self._postposed(tok, comps[-1]):
             comp = comps[-1]  # "The office has suspended the permit, officials said."
+        if comp is None and not comps and self._preposed(tok):
+            # "Al Jazeera reported on Thursday, coverage had risen": the parse made the cue a
+            # clause of what it reports
+            lo = max(t.i for t in tok.subtree) + 1
+            return self._trim(lo, max(t.i for t in tok.head.subtree))
         if comp is None:
             comp = self._object_clause(tok)
         if comp is None:
             return self._misattached(tok)
-        if next(comp.subtree).lower_ in self.lexicon["not_content"]:
+        first = next(comp.subtree)
+        relative = tok.dep_ == "relcl" and first.i < tok.i  # "fires, which media said were …"
+        if first.lower_ in self.lexicon["not_content"] and not relative:
             return None  # "did not say why ...": a question, not a claim
-        ids = [t.i for t in comp.subtree]
+        ids = [t.i for t in comp.subtree if not relative or t.i > tok.i]
         hi = max(ids)
         second = self._second_report(comp)
+        if second is None:
+            second = self._contrasted_report(comp)
         if second is not None:  # "said X and several said Y": Y is another speaker's
             ids = [i for i in ids if i < second]
             hi = max(ids)
@@ -60,10 +69,43 @@ class ContentFinder:
                     if any(
                         t.text in ";" or t.dep_ == "cc"
                         for t in self.doc[hi + 1 : child.left_edge.i]
-                    ):
-                        break
+                    ) or self._reports(child):
+                        break  # "told MSNBC X was great, | while Y noted …": Y's own report
                     hi = max(t.i for t in child.subtree)
         return self._trim(min(ids), hi)
+
+    @staticmethod
+    def _preposed(tok: Token) -> bool:
+        """A cue before a comma that the parse hung on the clause after it, as its clausal
+        complement."""
+        head = tok.head
+        after = max(t.i for t in tok.subtree) + 1
+        nxt = tok.doc[after] if after < len(tok.doc) else None
+        return (
+            tok.dep_ == "ccomp"
+            and head.i > tok.i
+            and head.pos_ in ("VERB", "AUX")
+            and nxt is not None
+            and nxt.text == ","
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in head.children)
+        )
+
+    def _contrasted_report(self, comp: Token) -> int | None:
+        """Where a report set against the reported clause begins ("told MSNBC he "was a
+        great man," | while Trump noted …"): another speaker's words, not part of these."""
+        marks = self.lexicon["contrast_marks"]
+        for t in comp.subtree:
+            if t.i != comp.i and t.dep_ == "advcl" and self._reports(t):
+                mark = next((c for c in t.children if c.dep_ == "mark"), None)
+                if mark is not None and mark.lower_ in marks:
+                    return t.left_edge.i
+        return None
+
+    def _reports(self, clause: Token) -> bool:
+        """Whether a clause is a report of its own: a cue with its own subject."""
+        return clause.i in self.cue_by_token and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
+        )
 
     def _second_report(self, comp: Token) -> int | None:
         """Where a coordinated report by another speaker begins inside a reported clause

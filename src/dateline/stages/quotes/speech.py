@@ -84,6 +84,7 @@ def _lexicon() -> dict:
         },
         "channels": channels,
         "complementizers": {c.lower() for c in lex.get("complementizers") or []},
+        "contrast_marks": {c.lower() for c in lex.get("contrast_marks") or []},
         "title_cues": [t.lower() for t in lex.get("title_cues") or []],
         "title_minor": {w.lower() for w in lex.get("title_minor_words") or []},
         "not_content": {w.lower() for w in lex.get("not_content") or []},
