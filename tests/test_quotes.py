@@ -385,3 +385,17 @@ def test_reported_clauses_of_relative_preposed_and_contrasted_cues() -> None:
     bill = next(q for q in texts.values() if q.text.startswith("the bill"))
     assert "Ortega" not in bill.text
     assert speaker_name(article, find(article, "partial", "courage")) == "Luis Ortega"
+
+
+def test_appositive_names_documents_and_second_reports() -> None:
+    article = read_text(
+        "A Republican, Mark Delano, has voiced support for the inquiry, telling reporters it "
+        '"should go ahead."\n\n'
+        "According to a poll published by Radio Sur, most voters favour the inquiry.\n\n"
+        "Ines Moura claimed she made the decision alone, insisting she was never pressured."
+    )
+    assert speaker_name(article, find(article, "partial", "should go ahead")) == "Mark Delano"
+    poll = find(article, "indirect", "most voters favour")
+    assert speaker_name(article, poll) == "Radio Sur"
+    alone = find(article, "indirect", "she made the decision alone")
+    assert "insisting" not in alone.text

@@ -66,10 +66,13 @@ class ContentFinder:
             # did this to show victims | “there is nothing …”", "| because they had …")
             for child in tok.rights:
                 if child.i > hi and child.dep_ in _CONTINUATION:
-                    if any(
-                        t.text in ";" or t.dep_ == "cc"
-                        for t in self.doc[hi + 1 : child.left_edge.i]
-                    ) or self._reports(child):
+                    if (
+                        any(
+                            t.text in ";" or t.dep_ == "cc"
+                            for t in self.doc[hi + 1 : child.left_edge.i]
+                        )
+                        or child.i in self.cue_by_token
+                    ):
                         break  # "told MSNBC X was great, | while Y noted …": Y's own report
                     hi = max(t.i for t in child.subtree)
         return self._trim(min(ids), hi)
@@ -95,10 +98,13 @@ class ContentFinder:
         great man," | while Trump noted …"): another speaker's words, not part of these."""
         marks = self.lexicon["contrast_marks"]
         for t in comp.subtree:
-            if t.i != comp.i and t.dep_ == "advcl" and self._reports(t):
-                mark = next((c for c in t.children if c.dep_ == "mark"), None)
-                if mark is not None and mark.lower_ in marks:
-                    return t.left_edge.i
+            if t.i == comp.i or t.dep_ != "advcl" or t.i not in self.cue_by_token:
+                continue
+            mark = next((c for c in t.children if c.dep_ == "mark"), None)
+            if self._reports(t) and mark is not None and mark.lower_ in marks:
+                return t.left_edge.i
+            if t.tag_ == "VBG" and t.i > 0 and self.doc[t.left_edge.i - 1].text == ",":
+                return t.left_edge.i  # "claimed X, | insisting Y": a second report of its own
         return None
 
     def _reports(self, clause: Token) -> bool:

@@ -158,7 +158,9 @@ class Attribution:
                 key, end, line_only = lemma, tok.idx + len(tok), True
             else:
                 continue
-            head = self._speaker_token(tok) or self._inverted_subject(tok)
+            head = self._speaker_token(tok)
+            if head is None or self.in_quote(head.idx):  # "“…,” tweeted Ana Ruiz."
+                head = self._inverted_subject(tok) or head
             if (
                 head is not None
                 and head.i not in self._issuers
@@ -305,6 +307,8 @@ class Attribution:
         for child in noun.children:
             if child.dep_ == "poss":
                 return child
+            if child.dep_ == "compound" and child.ent_type_ in ("ORG", "PERSON"):
+                return child  # "the NEOC data", "the Mueller report"
             by = None
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 by = child
@@ -436,6 +440,8 @@ class Attribution:
         start, end = cue.speaker
         head = self._token_at(cue.speaker_head) if cue.speaker_head is not None else None
         entity = self.entity_at(start, end, head)
+        if self.types.get(entity or "") == "NORP":
+            entity = None  # "a Republican, Mark Amodei, said": the appositive names who
         if entity is None and head is not None:
             # "The Foreign Minister, Ana Ruiz, said": the appositive names the speaker (and
             # "Writing in a blog post, Matthew Ingram dubbed", parsed with Ingram as a modifier)
