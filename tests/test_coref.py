@@ -205,3 +205,14 @@ def test_an_indefinite_description_after_a_name_is_someone_new() -> None:
     assert (
         quote.speaker_text == "a protester" or article.entity(quote.speaker).name != "Joel Brandt"
     )
+
+
+def test_they_skips_a_sentence_whose_plural_is_only_an_object() -> None:
+    article = read(
+        "Ana Ruiz and Jorge Pardo met in Lima on Monday. The Brazilian foreign minister, Paulo "
+        "Reis, joined the talks as an observer.\n\n"
+        'They concluded that the border treaty is "null and void".'
+    )
+    quote = next(q for q in article.quotes if q.kind == "indirect")
+    group = article.entity(quote.speaker)
+    assert group is not None and "Ana Ruiz" in group.name and "Jorge Pardo" in group.name

@@ -310,12 +310,11 @@ def _antecedent(
         subjects = [c for c in same if c.subject] if _is_subject(token) else []
         chosen = (subjects or same)[-1]
     else:
-        for back in range(1, _LOOKBACK + 1):
-            prior = [c for c in before if c.sent == sent - back]
-            if prior:
-                subjects = [c for c in prior if c.subject]
-                chosen = (subjects or prior)[0]
-                break
+        # the nearest sentence with a plural subject ("A and B met … The minister joined the
+        # talks. They concluded …": not "the talks"), else the nearest plural of any kind
+        earlier = [[c for c in before if c.sent == sent - back] for back in range(1, _LOOKBACK + 1)]
+        subjects = [c for prior in earlier for c in prior if c.subject][:1]
+        chosen = (subjects or [prior[0] for prior in earlier if prior][:1] or [None])[0]
     if chosen is None or (chosen.entity is None and not chosen.members):
         return None
     return chosen
