@@ -283,3 +283,119 @@ def test_time_is_taken_from_the_cue_clause_not_the_content(nlp) -> None:  # type
     direct = next(q for q in quotes if q.kind == "direct")
     assert direct.time is None
     assert direct.channel == "reporters"
+
+
+# --- kinds found on articles annotated outside the dev set (session of 2026-12-01) ----------
+
+
+def read_text(text: str) -> Article:
+    article = dateline.read(text, published="2024-05-10")
+    assert spans_are_exact(article) == []
+    return article
+
+
+def test_a_verb_that_frames_a_quote_speaks_through_its_subject() -> None:
+    article = read_text(
+        'Senator Ada Vale spoke on the radio, "This will lead to chaos in the region."\n\n'
+        'Mayor Luis Ortega, also on Twitter, defended his budget, "The plan is fair and we '
+        'will not change it."\n\n'
+        "President Ines Moura opposed Ortega's statement: \"The budget ignores the farmers who "
+        'feed this city."'
+    )
+    assert speaker_name(article, find(article, "direct", "lead to chaos")) == "Ada Vale"
+    assert speaker_name(article, find(article, "direct", "The plan is fair")) == "Luis Ortega"
+    assert speaker_name(article, find(article, "direct", "ignores the farmers")) == "Ines Moura"
+
+
+def test_a_document_read_out_is_still_its_authors() -> None:
+    article = read_text(
+        'Police read a statement from the family of Rosa Lind: "We thank everyone who '
+        'searched for her."'
+    )
+    assert "family" in (find(article, "direct", "We thank everyone").speaker_text or "")
+
+
+def test_a_statement_speaks_for_whoever_issued_it() -> None:
+    article = read_text(
+        "The judge died on Monday at the age of 90, according to a statement released by the "
+        "Supreme Court.\n\n"
+        "Late on Sunday, Governor Ana Pires, in a statement delivered by an aide, announced "
+        "that the curfew would end. The statement also said the army would leave the city. "
+        "The army would hand over the checkpoints, which, the statement said, the police "
+        "had refused to staff."
+    )
+    died = find(article, "indirect", "The judge died")
+    assert "Supreme Court" in speaker_name(article, died)
+    army = find(article, "indirect", "the army would leave")
+    assert speaker_name(article, army) == "Ana Pires"
+
+
+def test_speaker_lines_after_an_exclamation_and_with_the_name_after_the_verb() -> None:
+    article = read_text(
+        'Protesters filled the square on Friday.\n\n"Let us meet again in two days!" Omar '
+        "Vidal told the crowd on Thursday via Twitter.\n\n"
+        '"I am proud of the people who stood their ground," tweeted Governor Ana Pires. '
+        '"Their courage is remarkable."\n\n'
+        '"The cuts will hurt," Vidal continued. "We will fight them."'
+    )
+    assert speaker_name(article, find(article, "direct", "meet again")) == "Omar Vidal"
+    assert speaker_name(article, find(article, "direct", "I am proud")) == "Ana Pires"
+    assert speaker_name(article, find(article, "direct", "The cuts will hurt")) == "Omar Vidal"
+    assert speaker_name(article, find(article, "direct", "We will fight")) == "Omar Vidal"
+
+
+def test_a_participle_cue_climbs_past_the_reported_clause() -> None:
+    article = read_text(
+        'Bank president Ada Okoro said the tariffs "hurt farmers in the north," further '
+        'saying, "It also cuts trade between the regions."'
+    )
+    assert speaker_name(article, find(article, "direct", "It also cuts trade")) == "Ada Okoro"
+
+
+def test_a_parenthetical_cue_reports_the_side_with_its_clause() -> None:
+    article = read_text(
+        "Early on Monday, his office said, the senator died at a hospice in Dover.\n\n"
+        "The company has admitted to paying the fines, according to prosecutors, but the "
+        "regulator says the case is not closed."
+    )
+    texts = {q.text for q in article.quotes if q.kind == "indirect"}
+    assert "the senator died at a hospice in Dover" in texts
+    assert "The company has admitted to paying the fines" in texts
+
+
+def test_quoted_words_of_a_verbal_act_are_a_quote_but_not_under_a_plain_verb() -> None:
+    article = read_text(
+        'Mayor Luis Ortega thanked "the nurses and the firefighters for their courage".\n\n'
+        'The mayor said she would be fine if the strike went on for "years."'
+    )
+    assert speaker_name(article, find(article, "partial", "the nurses")) == "Luis Ortega"
+    assert speaker_name(article, find(article, "partial", "years")) == "Luis Ortega"
+
+
+def test_reported_clauses_of_relative_preposed_and_contrasted_cues() -> None:
+    article = read_text(
+        "The strikes set off fires at two depots, which state media said were under control.\n\n"
+        "Radio Sur reported on Tuesday, turnout had risen to 61 percent.\n\n"
+        'Senator Ada Vale told reporters the bill "was a disgrace," while Mayor Luis Ortega '
+        'praised its "courage" on Twitter.'
+    )
+    texts = {q.text: q for q in article.quotes if q.kind == "indirect"}
+    assert speaker_name(article, texts["were under control"]) == "state media"
+    assert speaker_name(article, texts["turnout had risen to 61 percent"]) == "Radio Sur"
+    bill = next(q for q in texts.values() if q.text.startswith("the bill"))
+    assert "Ortega" not in bill.text
+    assert speaker_name(article, find(article, "partial", "courage")) == "Luis Ortega"
+
+
+def test_appositive_names_documents_and_second_reports() -> None:
+    article = read_text(
+        "A Republican, Mark Delano, has voiced support for the inquiry, telling reporters it "
+        '"should go ahead."\n\n'
+        "According to a poll published by Radio Sur, most voters favour the inquiry.\n\n"
+        "Ines Moura claimed she made the decision alone, insisting she was never pressured."
+    )
+    assert speaker_name(article, find(article, "partial", "should go ahead")) == "Mark Delano"
+    poll = find(article, "indirect", "most voters favour")
+    assert speaker_name(article, poll) == "Radio Sur"
+    alone = find(article, "indirect", "she made the decision alone")
+    assert "insisting" not in alone.text

@@ -91,12 +91,15 @@ def _person_surfaces(raws: list[Raw]) -> set[str]:
     people -= set(aliases)
     name_words = {fold(w) for p in people for w in p.split()[1:]}
     name_words |= {fold(p) for p in people if " " not in p}
+    split = {p: fold(p).lower().split() for p in sorted(people)}
     for surface in votes:
         words = surface.split()
         if surface in people or surface in aliases or set(words) & org_words:
             continue
         folded = [fold(w) for w in words]
-        if len(words) == 1 and folded[0] in name_words:
+        if len(words) == 1 and (
+            folded[0] in name_words or _variant_of(folded[0].lower(), split) is not None
+        ):
             people.add(surface)  # "Gantz" tagged ORG once, beside "Benny Gantz"
         elif (
             len(words) > 1 and all(w[:1].isupper() for w in words) and set(folded[1:]) & name_words
@@ -119,7 +122,47 @@ def _person_parents(people: set[str]) -> dict[str, list[str]]:
         ]
         if maximal:
             parents[short] = maximal
+        elif len(words) == 1:
+            variant = _variant_of(words[0], split)
+            if variant is not None:
+                parents[short] = [variant]
     return parents
+
+
+_MIN_VARIANT = 5  # letters a surname needs before a one-letter difference means a variant
+
+
+def _variant_of(word: str, split: dict[str, list[str]]) -> str | None:
+    """The one full name whose surname is this word spelled one letter differently ("Sarea"
+    beside "Yahya Sarea": transliterations vary within one report), if exactly one is."""
+    if len(word) < _MIN_VARIANT:
+        return None
+    found = [
+        p
+        for p, w in split.items()
+        if len(w) > 1 and w[-1] != word and w[-1][:2] == word[:2] and _one_edit(w[-1], word)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words differ the way transliterations do: one vowel for another ("Sarea",
+    "Saree"; "Hussein", "Hussain"), a vowel more beside a vowel ("Mahmud", "Mahmoud") or a
+    doubled letter ("Mohamed", "Mohammed"). Not any one letter: "Hamad" is not "Hamas"."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    if len(a) == len(b):
+        return a[i] in _VOWELS and b[i] in _VOWELS and a[i + 1 :] == b[i + 1 :]
+    near = {b[i - 1] if i > 0 else "", b[i + 1] if i + 1 < len(b) else ""}
+    doubled = b[i] in near  # "Mohamed", "Mohammed"
+    vowel = b[i] in _VOWELS and bool(near & _VOWELS)  # "Mahmud", "Mahmoud"
+    return (doubled or vowel) and a[i:] == b[i + 1 :]
 
 
 def _initials(name: str) -> str:

@@ -62,6 +62,7 @@ class _Ref:
     entity: int
     sent: int
     subject: bool
+    main: bool = False  # the subject of the sentence's main verb (or its appositive)
 
 
 @cache
@@ -115,7 +116,7 @@ def resolve_references(doc: Doc, views: list[ClusterView]) -> dict[int, list[Lin
         start, end = link.start, link.end
         out.setdefault(view, []).append(link)
         ref = _Ref(
-            start, end, view, bisect_right(sent_starts, start) - 1, _is_subject(doc, start, end)
+            start, end, view, bisect_right(sent_starts, start) - 1, *_subject_role(doc, start, end)
         )
         insort(refs, ref, key=lambda r: r.start)
 
@@ -206,7 +207,11 @@ def _describe(
         return d.gender is None or view.gender in (None, d.gender)
 
     if d.indefinite:  # "a federal judge" of the lead: the one judge the article names
-        later = [v for v in people.values() if not v.unnamed and d.lemma in v.roles]
+        later = [
+            v
+            for v in people.values()
+            if not v.unnamed and d.lemma in v.roles and v.mentions[0][0] > d.start
+        ]  # named further on: "a protester" after "Weng, a protester," is someone else
         if len(later) == 1 and agrees(later[0]):
             return later[0].index, "cataphora", later[0].mentions[0]
         return None
@@ -263,7 +268,7 @@ def _family_member(d: Described, people: list[ClusterView]) -> ClusterView | Non
 
 def _name_refs(doc: Doc, views: list[ClusterView], sent_starts: list[int]) -> list[_Ref]:
     refs = [
-        _Ref(s, e, v.index, bisect_right(sent_starts, s) - 1, _is_subject(doc, s, e))
+        _Ref(s, e, v.index, bisect_right(sent_starts, s) - 1, *_subject_role(doc, s, e))
         for v in views
         if v.type in ("PERSON", "ORG", "GPE")
         for s, e in v.mentions
@@ -271,14 +276,20 @@ def _name_refs(doc: Doc, views: list[ClusterView], sent_starts: list[int]) -> li
     return sorted(refs, key=lambda r: r.start)
 
 
-def _is_subject(doc: Doc, start: int, end: int) -> bool:
+def _subject_role(doc: Doc, start: int, end: int) -> tuple[bool, bool]:
+    """Whether a mention is a subject, and the subject of its sentence's main verb ("The head
+    of the police, Neil Bose, said the attacker acted alone": Bose, not the attacker)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return False
+        return False, False
     root = span.root
-    while root.dep_ in ("compound", "poss", "amod") and root.head.i != root.i:
+    while root.dep_ in ("compound", "poss", "amod", "appos") and root.head.i != root.i:
         root = root.head
-    return root.dep_ in SUBJECT_DEPS
+    subject = root.dep_ in SUBJECT_DEPS
+    verb = root.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "X arrived and said": the main verb's coordinate
+    return subject, subject and verb.dep_ == "ROOT"
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -354,8 +365,9 @@ def _antecedent(
     for back in range(1, _PRONOUN_LOOKBACK + 1):
         prior = [r for r in before if r.sent == sent - back]
         if prior:
+            mains = [r for r in prior if r.main]
             subjects = [r for r in prior if r.subject]
-            return (subjects or prior)[0]
+            return (mains or subjects or prior)[0]
     return None
 
 

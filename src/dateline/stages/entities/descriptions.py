@@ -40,10 +40,23 @@ class Described:
 
 
 @cache
+def role_nouns() -> frozenset[str]:
+    """Nouns that say what part a person plays: the roles of descriptions.yaml and the
+    one-word title heads of titles.yaml ("the commissioner" is whoever the article titled
+    Commissioner), less the heads that are common words too ("major")."""
+    lex = lexicons.load("descriptions")["unnamed_people"]
+    heads = lexicons.load("titles")["heads"]
+    titles = {h.lower() for h in heads if " " not in h and "." not in h and "-" not in h}
+    return frozenset({w.lower() for w in lex["roles"]} | titles) - {
+        w.lower() for w in lex.get("not_roles") or []
+    }
+
+
+@cache
 def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     lex = lexicons.load("descriptions")["unnamed_people"]
     return (
-        frozenset(w.lower() for w in lex["roles"]),
+        role_nouns(),
         frozenset(w.lower() for w in lex["anaphoric"]),
         frozenset(w.lower() for w in lex["determiners"]),
     )

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from dateline import lexicons
 from dateline.schema import Actor, Entity, Evidence, Mention, Span
 from dateline.stages import text_of
+from dateline.stages.entities.descriptions import role_nouns
 from dateline.stages.syntax import coordinated
 
 _LOOKBACK = 2  # sentences before a pronoun's own in which its antecedent may stand
@@ -54,7 +55,7 @@ def _lexicon() -> tuple[
 ]:
     desc = lexicons.load("descriptions")
     plural = desc["plural"]
-    roles = {w.lower() for w in desc["unnamed_people"]["roles"]}
+    roles = set(role_nouns())
     roles |= {w.lower() for w in plural["nouns"]}
     return (
         frozenset(w.lower() for w in plural["pronouns"]),
@@ -309,12 +310,11 @@ def _antecedent(
         subjects = [c for c in same if c.subject] if _is_subject(token) else []
         chosen = (subjects or same)[-1]
     else:
-        for back in range(1, _LOOKBACK + 1):
-            prior = [c for c in before if c.sent == sent - back]
-            if prior:
-                subjects = [c for c in prior if c.subject]
-                chosen = (subjects or prior)[0]
-                break
+        # the nearest sentence with a plural subject ("A and B met … The minister joined the
+        # talks. They concluded …": not "the talks"), else the nearest plural of any kind
+        earlier = [[c for c in before if c.sent == sent - back] for back in range(1, _LOOKBACK + 1)]
+        subjects = [c for prior in earlier for c in prior if c.subject][:1]
+        chosen = (subjects or [prior[0] for prior in earlier if prior][:1] or [None])[0]
     if chosen is None or (chosen.entity is None and not chosen.members):
         return None
     return chosen

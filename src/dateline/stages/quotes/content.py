@@ -40,15 +40,24 @@ class ContentFinder:
         comp = next((c for c in comps if c.i > tok.i), None)
         if comp is None and comps and self._postposed(tok, comps[-1]):
             comp = comps[-1]  # "The office has suspended the permit, officials said."
+        if comp is None and not comps and self._preposed(tok):
+            # "Al Jazeera reported on Thursday, coverage had risen": the parse made the cue a
+            # clause of what it reports
+            lo = max(t.i for t in tok.subtree) + 1
+            return self._trim(lo, max(t.i for t in tok.head.subtree))
         if comp is None:
             comp = self._object_clause(tok)
         if comp is None:
             return self._misattached(tok)
-        if next(comp.subtree).lower_ in self.lexicon["not_content"]:
+        first = next(comp.subtree)
+        relative = tok.dep_ == "relcl" and first.i < tok.i  # "fires, which media said were …"
+        if first.lower_ in self.lexicon["not_content"] and not relative:
             return None  # "did not say why ...": a question, not a claim
-        ids = [t.i for t in comp.subtree]
+        ids = [t.i for t in comp.subtree if not relative or t.i > tok.i]
         hi = max(ids)
         second = self._second_report(comp)
+        if second is None:
+            second = self._contrasted_report(comp)
         if second is not None:  # "said X and several said Y": Y is another speaker's
             ids = [i for i in ids if i < second]
             hi = max(ids)
@@ -57,13 +66,52 @@ class ContentFinder:
             # did this to show victims | “there is nothing …”", "| because they had …")
             for child in tok.rights:
                 if child.i > hi and child.dep_ in _CONTINUATION:
-                    if any(
-                        t.text in ";" or t.dep_ == "cc"
-                        for t in self.doc[hi + 1 : child.left_edge.i]
+                    if (
+                        any(
+                            t.text in ";" or t.dep_ == "cc"
+                            for t in self.doc[hi + 1 : child.left_edge.i]
+                        )
+                        or child.i in self.cue_by_token
                     ):
-                        break
+                        break  # "told MSNBC X was great, | while Y noted …": Y's own report
                     hi = max(t.i for t in child.subtree)
         return self._trim(min(ids), hi)
+
+    @staticmethod
+    def _preposed(tok: Token) -> bool:
+        """A cue before a comma that the parse hung on the clause after it, as its clausal
+        complement."""
+        head = tok.head
+        after = max(t.i for t in tok.subtree) + 1
+        nxt = tok.doc[after] if after < len(tok.doc) else None
+        return (
+            tok.dep_ == "ccomp"
+            and head.i > tok.i
+            and head.pos_ in ("VERB", "AUX")
+            and nxt is not None
+            and nxt.text == ","
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in head.children)
+        )
+
+    def _contrasted_report(self, comp: Token) -> int | None:
+        """Where a report set against the reported clause begins ("told MSNBC he "was a
+        great man," | while Trump noted …"): another speaker's words, not part of these."""
+        marks = self.lexicon["contrast_marks"]
+        for t in comp.subtree:
+            if t.i == comp.i or t.dep_ != "advcl" or t.i not in self.cue_by_token:
+                continue
+            mark = next((c for c in t.children if c.dep_ == "mark"), None)
+            if self._reports(t) and mark is not None and mark.lower_ in marks:
+                return t.left_edge.i
+            if t.tag_ == "VBG" and t.i > 0 and self.doc[t.left_edge.i - 1].text == ",":
+                return t.left_edge.i  # "claimed X, | insisting Y": a second report of its own
+        return None
+
+    def _reports(self, clause: Token) -> bool:
+        """Whether a clause is a report of its own: a cue with its own subject."""
+        return clause.i in self.cue_by_token and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
+        )
 
     def _second_report(self, comp: Token) -> int | None:
         """Where a coordinated report by another speaker begins inside a reported clause
@@ -109,15 +157,36 @@ class ContentFinder:
         """The clause a parenthetical cue interrupts, on the side that holds more of it."""
         inner = {t.i for t in cue.subtree}
         ids = [t.i for t in cue.head.subtree if t.i not in inner and not t.is_punct]
-        return self._larger_side(ids, cue.i)
+        return self._clause_side(ids, cue.i, cue.head)
 
-    def _larger_side(self, ids: list[int], pivot: int) -> tuple[int, int] | None:
-        """The tokens on the side of `pivot` that holds more of them, as a trimmed span."""
+    def _clause_side(self, ids: list[int], pivot: int, verb: Token) -> tuple[int, int] | None:
+        """The tokens on the side of `pivot` that hold the interrupted clause: the side of its
+        verb with its subject ("At 2:45 a.m., his office said, | he died at the hospice"; "X
+        admitted it, according to prosecutors, | but Y denies it" keeps the first), else the
+        side that holds more of them ("the man, police said, | was released")."""
         if not ids:
             return None
         before = [i for i in ids if i < pivot]
         after = [i for i in ids if i > pivot]
-        side = after if len(after) >= len(before) else before
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+        def holds_clause(side: list[int]) -> bool:
+            if subject is None:
+                return False
+            core = (min(verb.i, subject.i), max(verb.i, subject.i))
+            lo, hi = (core[1], pivot) if side[0] < pivot else (pivot, core[0])
+            return (
+                subject is not None
+                and min(side) <= min(verb.i, subject.i)
+                and max(verb.i, subject.i) <= max(side)
+                and not any(t.text in ":;" for t in self.doc[lo:hi])  # "…: potentially, per X, …"
+            )
+
+        on_side = [side for side in (before, after) if side and holds_clause(side)]
+        if len(on_side) == 1 and verb.i != pivot:
+            side = on_side[0]
+        else:
+            side = after if len(after) >= len(before) else before
         return self._trim(min(side), max(side))
 
     def _misattached(self, tok: Token) -> tuple[int, int] | None:
@@ -215,7 +284,7 @@ class ContentFinder:
         ids = [
             t.i for t in head.subtree if not (lo <= t.idx < hi) and not t.is_punct and t.i != tok.i
         ]
-        return self._larger_side(ids, tok.i)
+        return self._clause_side(ids, tok.i, head)
 
     def _trim(self, lo: int, hi: int) -> tuple[int, int] | None:
         """Drop a leading complementizer and edge punctuation; keep closing quotation marks."""

@@ -225,19 +225,21 @@ def _attribute_marked(att: Attribution, m: Marked, marks: list[Marked]) -> Found
     if not tokens:
         return None
     kind = "direct" if _is_clause(tokens) else "partial"
-    cue = _governing(att, tokens, m) or _after(att, m) or _before(att, m)
+    cue = _governing(att, tokens, m, kind) or _after(att, m) or _before(att, m)
     q = Found(kind, m.start, m.end, cue, exclude=[(m.open, m.close + 1)])
     if cue is not None:
         q.speaker = att.speaker(cue)
     return q
 
 
-def _governing(att: Attribution, tokens: list[Token], m: Marked) -> Cue | None:
-    """The cue above the quote in the parse, when it stands outside the marks."""
+def _governing(att: Attribution, tokens: list[Token], m: Marked, kind: str) -> Cue | None:
+    """The cue above the quote in the parse, when it stands outside the marks. A verb that
+    only introduces quotes cues a quoted clause, not a phrase ("if the talks went on for
+    “years”")."""
     inside = {t.i for t in tokens}
     tops = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     for top in tops[:1] + tops[-1:]:
-        cue = att.governing_cue(top)
+        cue = att.governing_cue(top, clause=kind == "direct")
         if cue is not None and cue.speaker is not None and not (m.open <= cue.start <= m.close):
             return cue
     return None
@@ -264,18 +266,22 @@ def _after(att: Attribution, m: Marked) -> Cue | None:
     if sent is None:
         return None
     end = min(max(sent[1], pos), para_end)
+    line_only = False  # only a speaker line with no clause of its own may follow
     if not text[pos:end].strip(" ,.") and end < para_end:
         # the parser ended the sentence at the mark: go on only into a speaker line
-        # ("…,” | the group said"), not into the next sentence ("…”. | The defendants claimed")
+        # ("…,” | the group said"; "…!” | Vega told the crowd."), not into the next sentence
+        # ("…”. | The defendants claimed")
         rest = text[end:para_end].lstrip()
-        if text[m.close - 1] == "," or rest[:1].islower():
+        exclaimed = text[m.close - 1] in "!?…"
+        if text[m.close - 1] == "," or rest[:1].islower() or exclaimed:
             nxt = _sentence(att, end + 1)
             if nxt is not None:
                 end = min(nxt[1], para_end)
+                line_only = not (text[m.close - 1] == "," or rest[:1].islower())
     reopen = [i for i in range(pos, end) if text[i] in '“"‘' and att.in_quote(i + 1)]
     end = min([end, *reopen])
     for cue in att.cues_in(pos, end):
-        if cue.speaker is None:
+        if cue.speaker is None or (line_only and att.reported_content(cue) is not None):
             continue
         gap = len(_tokens(att, pos, min(cue.start, cue.speaker[0])))
         if gap <= _NEAR_AFTER:
@@ -298,12 +304,34 @@ def _before(att: Attribution, m: Marked) -> Cue | None:
     cues = [c for c in att.cues_in(max(start, para), m.open) if c.speaker is not None]
     if cues:
         return cues[-1]
-    if text[max(start, para) : m.open].rstrip().endswith(":"):  # "the statement from X: “…”"
+    lead = text[max(start, para) : m.open].rstrip()
+    frame = _frame(att, m) if lead.endswith((",", ":")) else None
+    if frame is not None and frame.speaker is not None:
+        return frame
+    if lead.endswith(":"):  # "the statement from X: “…”"
         for tok in reversed(_tokens(att, max(start, para), m.open)):
             cue = att.document_cue(tok)
             if cue is not None:
                 return cue
     return None
+
+
+def _frame(att: Attribution, m: Marked) -> Cue | None:
+    """A verb that is no reporting verb but frames the words in marks after its comma or
+    colon ("Vale spoke on the radio, “…”", "defended her decision, “…”", "opposed Kim's
+    proposal: “…”"): its subject speaks, unless it only passes a document on ("read the
+    family's statement: “…”", left to the document's author)."""
+    tokens = _tokens(att, m.start, m.end)
+    inside = {t.i for t in tokens}
+    top = next((t for t in tokens if t.head.i not in inside and t.head.i != t.i), None)
+    if top is None or top.dep_ not in ("ccomp", "parataxis", "xcomp", "dep", "acl"):
+        return None
+    verb = top.head
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+        verb = verb.head  # "opposed Kim's proposal: “…”", the quote hung on the object
+    if verb.pos_ not in ("VERB", "AUX") or verb.idx > m.open or att.in_quote(verb.idx):
+        return None
+    return att.frame_cue(verb)
 
 
 def _borrow_speakers(att: Attribution, found: list[Found], marks: list[Marked]) -> None:

@@ -34,6 +34,7 @@ _CIRCUMSTANCE = frozenset(
     {"prep", "dative", "dobj", "npadvmod", "advmod", "agent", "prt", "iobj", "attr", "oprd"}
 )
 _CLIMB_LIMIT = 4
+_ISSUER_LOOKBACK = 4  # sentences (its own included) in which a document's issuer is looked for
 # How a name attaches to the title word a parse may have made the head of the phrase.
 _NAME_LINKS = frozenset({"compound", "appos", "flat", "nmod", "npadvmod"})
 _EDGE = " \t\n,;:-–—("
@@ -51,6 +52,7 @@ class Cue:
     speaker_head: int | None  # char offset of the speaker phrase's head word
     verb_channel: str | None
     by_object: bool = False  # "according to X": the speaker is the object
+    line_only: bool = False  # a verb that reports words in marks only ("…,” she continued)
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,14 @@ def _lexicon() -> dict:
         "verbs": verbs,
         "object_cues": [c.lower().split() for c in lex.get("object_cues") or []],
         "document_nouns": {n.lower() for n in lex.get("document_nouns") or []},
+        "issuing_verbs": {v.lower() for v in lex.get("issuing_verbs") or []},
+        "line_verbs": {v.lower() for v in lex.get("line_verbs") or []},
+        "conduit_verbs": {
+            v.lower() for v in (lex.get("issuing_verbs") or []) + (lex.get("conduit_verbs") or [])
+        },
         "channels": channels,
         "complementizers": {c.lower() for c in lex.get("complementizers") or []},
+        "contrast_marks": {c.lower() for c in lex.get("contrast_marks") or []},
         "title_cues": [t.lower() for t in lex.get("title_cues") or []],
         "title_minor": {w.lower() for w in lex.get("title_minor_words") or []},
         "not_content": {w.lower() for w in lex.get("not_content") or []},
@@ -108,6 +116,7 @@ class Attribution:
         self.token_starts = [t.idx for t in doc]
         self.mentions = sorted((m.start, m.end, e.id, e.name) for e in entities for m in e.mentions)
         self.names = {e.id: e.name for e in entities}
+        self.types = {e.id: e.type for e in entities}
         self.times = sorted(times, key=lambda t: t.start)
         self._issuers: set[int] = set()  # speakers found through the document they issued
         self.cues = self._find_cues()
@@ -137,13 +146,21 @@ class Attribution:
             particle = next((c for c in tok.children if c.dep_ == "prt"), None)
             lemma = tok.lemma_.lower()
             phrasal = f"{lemma} {particle.lower_}" if particle is not None else None
+            line_only = False
             if phrasal in verbs:
                 key, end = phrasal, max(tok.idx + len(tok), particle.idx + len(particle))
             elif lemma in verbs:
                 key, end = lemma, tok.idx + len(tok)
+            elif phrasal in lex["line_verbs"]:
+                key, line_only = phrasal, True
+                end = max(tok.idx + len(tok), particle.idx + len(particle))
+            elif lemma in lex["line_verbs"]:
+                key, end, line_only = lemma, tok.idx + len(tok), True
             else:
                 continue
             head = self._speaker_token(tok)
+            if head is None or self.in_quote(head.idx):  # "“…,” tweeted Ana Ruiz."
+                head = self._inverted_subject(tok) or head
             if (
                 head is not None
                 and head.i not in self._issuers
@@ -159,14 +176,35 @@ class Attribution:
                     self.text[tok.idx : end] if key != phrasal else f"{tok.text} {particle.text}",
                     span,
                     head.idx if head is not None else None,
-                    verbs[key],
+                    verbs.get(key),
+                    line_only=line_only,
                 )
             )
         return found
 
+    def _inverted_subject(self, verb: Token) -> Token | None:
+        """The speaker after a cue that follows the closing mark ("“…” tweeted Mayor of
+        London Ana Ruiz."), when the parse found no subject: the last name of the words up to
+        the next punctuation or verb."""
+        before = self.text[: verb.idx].rstrip(" ,")
+        if not before or before[-1] not in "”\"’'":
+            return None
+        run: list[Token] = []
+        for t in self.doc[verb.i + 1 : verb.sent.end]:
+            if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX"):
+                break
+            run.append(t)
+        if not run or len(run) > 8:
+            return None
+        names = [t for t in run if t.pos_ == "PROPN"]
+        return names[-1] if names else next((t for t in reversed(run) if t.pos_ == "NOUN"), None)
+
     def _object_cue(self, tok: Token, end: int) -> Cue:
         last = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else tok
         obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if obj is not None and self._is_document(obj):  # "according to a statement by X"
+            author = self._author(obj) or self._issuer(obj)
+            obj = author or obj
         span = self.phrase(obj) if obj is not None else None
         if obj is None and last.i + 1 < len(self.doc):  # the parse missed it: a capitalized run
             run = list(itertools.takewhile(lambda t: t.text[:1].isupper(), self.doc[last.i + 1 :]))
@@ -185,7 +223,16 @@ class Attribution:
         )
 
     def _speaker_token(self, cue: Token) -> Token | None:
-        """The head word of whoever the cue verb reports: its subject, or an inherited one."""
+        """The head word of whoever the cue verb reports: its subject, or an inherited one;
+        for a verb that passes a document on, its author ("police read the family's
+        statement")."""
+        if cue.lemma_.lower() in _lexicon()["conduit_verbs"]:
+            doc_obj = next(
+                (c for c in cue.children if c.dep_ == "dobj" and self._is_document(c)), None
+            )
+            author = self._author(doc_obj) if doc_obj is not None else None
+            if author is not None:
+                return author
         tok = cue
         for _ in range(_CLIMB_LIMIT):
             children = list(tok.children)
@@ -227,9 +274,18 @@ class Attribution:
                 continue
             if tok.dep_ in _CLIMB and tok.head.i != tok.i:
                 tok = tok.head
+                while self._reported(tok) and tok.head.i != tok.i:
+                    tok = tok.head  # "said the tariffs hurt farmers, further saying": not "tariffs"
                 continue
             return None
         return None
+
+    def _reported(self, verb: Token) -> bool:
+        """Whether a verb is what another cue reports (its clause, or words in marks): its
+        subject is said about, not the one speaking."""
+        if self.in_quote(verb.idx):
+            return True
+        return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _lexicon()["verbs"]
 
     @staticmethod
     def _whole_of(subj: Token) -> Token:
@@ -246,14 +302,21 @@ class Attribution:
 
     @staticmethod
     def _author(noun: Token) -> Token | None:
-        """Who a document is from: "the judge's statement", "a statement by/from X"."""
+        """Who a document is from: "the judge's statement", "a statement by/from X", "a
+        statement released by X" (not "delivered by an aide": an issuing verb only)."""
         for child in noun.children:
             if child.dep_ == "poss":
                 return child
+            if child.dep_ == "compound" and child.ent_type_ in ("ORG", "PERSON"):
+                return child  # "the NEOC data", "the Mueller report"
+            by = None
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
-                    return obj  # not "posts from Friday"
+                by = child
+            elif child.dep_ == "acl" and child.lemma_.lower() in _lexicon()["issuing_verbs"]:
+                by = next((g for g in child.children if g.dep_ == "agent"), None)
+            obj = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                return obj  # not "posts from Friday"
         return None
 
     def _issuer(self, noun: Token) -> Token | None:
@@ -263,13 +326,25 @@ class Attribution:
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
             return None
         sents = [s for s in self.doc.sents if s.start <= noun.i]
-        start = sents[-3:][0].start
+        start = sents[-_ISSUER_LOOKBACK:][0].start
         for tok in reversed(self.doc[start : noun.i]):
-            if tok.dep_ == "dobj" and self._is_document(tok) and tok.head.pos_ == "VERB":
-                subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-                if subject is not None:
-                    self._issuers.add(subject.i)
-                    return subject
+            if not self._is_document(tok):
+                continue
+            # another document's author is not this one's ("Trump's declaration ... the
+            # motion"); the one who issued or spoke through a document may be, and the same
+            # document named again ("The statement also said ...") has the same author
+            same = tok.lemma_ == noun.lemma_
+            owner = (self._author(tok) or self._issuer(tok)) if same else None
+            verb = tok.head
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "via", "through"):
+                verb = tok.head.head  # "the governor, in a statement, announced ..."
+            elif tok.dep_ != "dobj":
+                verb = None  # "filed a lawsuit"; not "the statement" as a subject again
+            if owner is None and verb is not None and verb.pos_ in ("VERB", "AUX"):
+                owner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if owner is not None and not self._is_document(owner):
+                self._issuers.add(owner.i)
+                return owner
         return None
 
     def phrase(self, head: Token) -> tuple[int, int] | None:
@@ -312,6 +387,20 @@ class Attribution:
             return None
         return Cue(noun, noun.idx, noun.idx + len(noun), noun.text, span, author.idx, None)
 
+    def frame_cue(self, verb: Token) -> Cue | None:
+        """A verb that frames a quote as its speaker line though it reports nothing itself
+        (see extract._frame); None for a verb that passes on a document."""
+        if verb.lemma_.lower() in _lexicon()["conduit_verbs"] and any(
+            c.dep_ == "dobj" and self._is_document(c) for c in verb.children
+        ):
+            return None  # "released a statement: “…”": the statement's author, found apart
+        head = self._speaker_token(verb)
+        if head is None or self.in_quote(head.idx):
+            return None
+        span = self.phrase(head)
+        end = verb.idx + len(verb)
+        return Cue(verb, verb.idx, end, verb.text, span, head.idx, None, line_only=True)
+
     def name_line_cue(self, dash: Token) -> Cue | None:
         """The name after a pull quote's dash ("“…” — Matthew Ingram"): a run of capitalized
         words, the last of them the head."""
@@ -331,15 +420,16 @@ class Attribution:
         """Cues whose word lies in [start, end), in text order."""
         return [c for c in self.cues if start <= c.start < end]
 
-    def governing_cue(self, token: Token) -> Cue | None:
-        """The nearest reporting cue above a token in the parse ("said ... an “enduring” end")."""
+    def governing_cue(self, token: Token, clause: bool = True) -> Cue | None:
+        """The nearest reporting cue above a token in the parse ("said ... an “enduring” end");
+        for words that are no clause (`clause` false), not a verb that only introduces quotes."""
         tok = token
         for _ in range(12):
             if tok.head.i == tok.i:
                 return None
             tok = tok.head
             cue = self.cue_by_token.get(tok.i)
-            if cue is not None:
+            if cue is not None and (clause or not cue.line_only):
                 return cue
         return None
 
@@ -350,6 +440,8 @@ class Attribution:
         start, end = cue.speaker
         head = self._token_at(cue.speaker_head) if cue.speaker_head is not None else None
         entity = self.entity_at(start, end, head)
+        if self.types.get(entity or "") == "NORP":
+            entity = None  # "a Republican, Mark Amodei, said": the appositive names who
         if entity is None and head is not None:
             # "The Foreign Minister, Ana Ruiz, said": the appositive names the speaker (and
             # "Writing in a blog post, Matthew Ingram dubbed", parsed with Ingram as a modifier)
@@ -359,7 +451,33 @@ class Attribution:
                 if found is not None and span is not None:
                     return Speaker(found, self.text[span[0] : span[1]], *span)
             entity = self._titled_name(start, end, head)
+        if self.types.get(entity or "") != "PERSON":
+            named = self._person_before(cue)
+            if named is not None:
+                entity, start = named
+                end = max(end, cue.start)
+                while end > start and self.text[end - 1] in " \t\n":
+                    end -= 1
         return Speaker(entity, self.text[start:end], start, end)
+
+    def _person_before(self, cue: Cue) -> tuple[str, int] | None:
+        """The person named right before a cue verb when the phrase its parse gave as the
+        subject runs into that name ("African Export–Import Bank president Okey Oramah said",
+        where a dash split the phrase): the person speaks, not the organization."""
+        if cue.by_object or cue.speaker is None or cue.speaker[0] >= cue.start:
+            return None
+        prev = self.doc[cue.token.i - 1] if cue.token.i else None
+        if prev is None or prev.pos_ != "PROPN":
+            return None
+        covering = [m for m in self._mentions_in(prev.idx, prev.idx + 1) if m[1] <= cue.start]
+        people = [m for m in covering if self.types.get(m[2]) == "PERSON"]
+        if not people:
+            return None
+        person = max(people, key=lambda m: m[1] - m[0])
+        between = self.text[cue.speaker[0] : person[0]]
+        if person[0] < cue.speaker[0] or any(ch in between for ch in ',;:()"“”\n'):
+            return None
+        return person[2], cue.speaker[0]
 
     def _mentions_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
         i = bisect_left(self.mentions, (end,))
@@ -448,5 +566,6 @@ class Attribution:
     # --- indirect speech --------------------------------------------------------------------
 
     def reported_content(self, cue: Cue) -> tuple[int, int] | None:
-        """The reported clause of a cue (see content.py)."""
-        return self._content.reported_content(cue)
+        """The reported clause of a cue (see content.py); none for a verb that only
+        introduces words in marks."""
+        return None if cue.line_only else self._content.reported_content(cue)
