@@ -79,6 +79,7 @@ def _lexicon() -> dict:
         "document_nouns": {n.lower() for n in lex.get("document_nouns") or []},
         "issuing_verbs": {v.lower() for v in lex.get("issuing_verbs") or []},
         "line_verbs": {v.lower() for v in lex.get("line_verbs") or []},
+        "quoting_verbs": {v.lower() for v in lex.get("quoting_verbs") or []},
         "conduit_verbs": {
             v.lower() for v in (lex.get("issuing_verbs") or []) + (lex.get("conduit_verbs") or [])
         },
@@ -272,6 +273,11 @@ class Attribution:
                     return None
                 tok = noun.head  # "passed a resolution calling for": who passed it
                 continue
+            if tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.i != tok.i:
+                quoting = tok.head.head  # "cited/quoted X as saying": X speaks
+                obj = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+                if quoting.lemma_.lower() in _lexicon()["quoting_verbs"] and obj is not None:
+                    return obj
             if tok.dep_ in _CLIMB and tok.head.i != tok.i:
                 tok = tok.head
                 while self._reported(tok) and tok.head.i != tok.i:
