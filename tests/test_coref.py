@@ -216,3 +216,12 @@ def test_they_skips_a_sentence_whose_plural_is_only_an_object() -> None:
     quote = next(q for q in article.quotes if q.kind == "indirect")
     group = article.entity(quote.speaker)
     assert group is not None and "Ana Ruiz" in group.name and "Jorge Pardo" in group.name
+
+
+def test_a_subject_pronoun_looks_back_past_an_object_of_its_own_sentence() -> None:
+    article = read(
+        "Crown Prince Omar Rashed accepted the blame in December. Speaking to Martin Holt of "
+        "Radio Sur, he said the killing had been a mistake."
+    )
+    quote = next(q for q in article.quotes if q.kind == "indirect")
+    assert article.entity(quote.speaker).name == "Omar Rashed"

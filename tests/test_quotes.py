@@ -399,3 +399,26 @@ def test_appositive_names_documents_and_second_reports() -> None:
     assert speaker_name(article, poll) == "Radio Sur"
     alone = find(article, "indirect", "she made the decision alone")
     assert "insisting" not in alone.text
+
+
+def test_a_mark_after_a_space_closes_at_the_end_of_its_paragraph() -> None:
+    article = read_text(
+        "Prosecutor Elena Brandt said via Twitter: \"If I saw this in a normal case, I'd think, "
+        "'Wow, they are saying it openly.' \"\n\n"
+        '"The only conclusion I can reach is that the staff want him gone," tweeted former '
+        "union leader Ken Morrow."
+    )
+    quote = find(article, "direct", "The only conclusion")
+    assert quote.text.startswith("The only conclusion")
+    assert speaker_name(article, quote) == "Ken Morrow"
+
+
+def test_cited_as_saying_and_a_book_speak_for_their_people() -> None:
+    article = read_text(
+        "Radio Sur also cited Ben Gold, chief of the city police, as saying the attackers had "
+        "links to a network.\n\n"
+        "Last week Clara Voss released the book Under the Bridge. The book claims the mayor "
+        "knew of the fraud."
+    )
+    assert speaker_name(article, find(article, "indirect", "the attackers had")) == "Ben Gold"
+    assert speaker_name(article, find(article, "indirect", "the mayor knew")) == "Clara Voss"

@@ -356,19 +356,24 @@ def _antecedent(
 
     before = [r for r in _before(refs, sent_starts, pos, sent, _PRONOUN_LOOKBACK) if fits(r)]
     same = [r for r in before if r.sent == sent]
+    subject = token.dep_ in SUBJECT_DEPS
     if same:
-        if token.dep_ in SUBJECT_DEPS:
-            subjects = [r for r in same if r.subject]
-            if subjects:
-                return subjects[-1]
-        return same[-1]
+        subjects = [r for r in same if r.subject] if subject else []
+        if subjects:
+            return subjects[-1]
+        if not subject:
+            return same[-1]
     for back in range(1, _PRONOUN_LOOKBACK + 1):
         prior = [r for r in before if r.sent == sent - back]
         if prior:
             mains = [r for r in prior if r.main]
             subjects = [r for r in prior if r.subject]
+            if subject and same and not (mains or subjects):
+                break  # no subject before either: the person of its own sentence
             return (mains or subjects or prior)[0]
-    return None
+    # "Speaking to Martin Smith, he said": a subject pronoun looks back to the subject before
+    # it rather than to an object of its own sentence, which it takes only when nothing else fits
+    return same[-1] if same else None
 
 
 def _thing_antecedent(

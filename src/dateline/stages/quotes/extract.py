@@ -133,7 +133,10 @@ def _closes(text: str, i: int, style: str) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if style == "double":
-        return ch in _DOUBLE_CLOSE or (ch == '"' and not before.isspace())
+        # a straight mark after a space still closes at the end of its paragraph ("… so
+        # openly.' \"\n"): nothing opens there
+        at_end = i + 1 >= len(text) or text[i + 1] == "\n"
+        return ch in _DOUBLE_CLOSE or (ch == '"' and (not before.isspace() or at_end))
     if ch in _SINGLE_CLOSE or ch == "'":
         return not before.isspace() and not after.isalnum()  # not the apostrophe of "it's"
     return False

@@ -79,6 +79,7 @@ def _lexicon() -> dict:
         "document_nouns": {n.lower() for n in lex.get("document_nouns") or []},
         "issuing_verbs": {v.lower() for v in lex.get("issuing_verbs") or []},
         "line_verbs": {v.lower() for v in lex.get("line_verbs") or []},
+        "quoting_verbs": {v.lower() for v in lex.get("quoting_verbs") or []},
         "conduit_verbs": {
             v.lower() for v in (lex.get("issuing_verbs") or []) + (lex.get("conduit_verbs") or [])
         },
@@ -272,6 +273,11 @@ class Attribution:
                     return None
                 tok = noun.head  # "passed a resolution calling for": who passed it
                 continue
+            if tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.i != tok.i:
+                quoting = tok.head.head  # "cited/quoted X as saying": X speaks
+                obj = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+                if quoting.lemma_.lower() in _lexicon()["quoting_verbs"] and obj is not None:
+                    return obj
             if tok.dep_ in _CLIMB and tok.head.i != tok.i:
                 tok = tok.head
                 while self._reported(tok) and tok.head.i != tok.i:
@@ -307,8 +313,6 @@ class Attribution:
         for child in noun.children:
             if child.dep_ == "poss":
                 return child
-            if child.dep_ == "compound" and child.ent_type_ in ("ORG", "PERSON"):
-                return child  # "the NEOC data", "the Mueller report"
             by = None
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 by = child
@@ -317,7 +321,11 @@ class Attribution:
             obj = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
             if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
                 return obj  # not "posts from Friday"
-        return None
+        # "the NEOC data", "the Mueller report"; not "a Twitter post by X", found above
+        return next(
+            (c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON")),
+            None,
+        )
 
     def _issuer(self, noun: Token) -> Token | None:
         """Who issued a document the text names without its author ("The motion claims ..."):
@@ -454,30 +462,37 @@ class Attribution:
         if self.types.get(entity or "") != "PERSON":
             named = self._person_before(cue)
             if named is not None:
-                entity, start = named
-                end = max(end, cue.start)
-                while end > start and self.text[end - 1] in " \t\n":
-                    end -= 1
+                entity, end = named
         return Speaker(entity, self.text[start:end], start, end)
 
-    def _person_before(self, cue: Cue) -> tuple[str, int] | None:
-        """The person named right before a cue verb when the phrase its parse gave as the
-        subject runs into that name ("African Export–Import Bank president Okey Oramah said",
-        where a dash split the phrase): the person speaks, not the organization."""
-        if cue.by_object or cue.speaker is None or cue.speaker[0] >= cue.start:
+    def _person_before(self, cue: Cue) -> tuple[str, int] | None:  # (entity, end of name)
+        """The person named right after the words the parse gave as the subject, before its
+        verb, when those words run into the name ("African Export–Import Bank president Okey
+        Oramah said", where a dash split the phrase): the person speaks, not the organization."""
+        if cue.by_object or cue.speaker is None:
             return None
-        prev = self.doc[cue.token.i - 1] if cue.token.i else None
-        if prev is None or prev.pos_ != "PROPN":
+        tok = self._token_at(cue.speaker[1] - 1)
+        if tok is None:
             return None
-        covering = [m for m in self._mentions_in(prev.idx, prev.idx + 1) if m[1] <= cue.start]
-        people = [m for m in covering if self.types.get(m[2]) == "PERSON"]
+        run = []
+        for t in self.doc[tok.i + 1 : tok.sent.end]:
+            if t.pos_ in ("VERB", "AUX"):
+                break
+            if not (t.pos_ in ("PROPN", "NOUN") or t.text in "-–"):
+                return None
+            run.append(t)
+        if not run or run[-1].pos_ != "PROPN":
+            return None
+        last = run[-1]
+        people = [
+            m
+            for m in self._mentions_in(last.idx, last.idx + 1)
+            if self.types.get(m[2]) == "PERSON" and m[0] > tok.idx
+        ]
         if not people:
             return None
         person = max(people, key=lambda m: m[1] - m[0])
-        between = self.text[cue.speaker[0] : person[0]]
-        if person[0] < cue.speaker[0] or any(ch in between for ch in ',;:()"“”\n'):
-            return None
-        return person[2], cue.speaker[0]
+        return person[2], person[1]
 
     def _mentions_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
         i = bisect_left(self.mentions, (end,))
