@@ -422,3 +422,12 @@ def test_cited_as_saying_and_a_book_speak_for_their_people() -> None:
     )
     assert speaker_name(article, find(article, "indirect", "the attackers had")) == "Ben Gold"
     assert speaker_name(article, find(article, "indirect", "the mayor knew")) == "Clara Voss"
+
+
+def test_acts_of_speech_beyond_say_are_cues() -> None:
+    article = read_text(
+        'In a later speech, Mayor Luis Ortega assailed the plan as "the worst idea in years."\n\n'
+        "Senator Ada Vale cautioned the reform would take a decade."
+    )
+    assert speaker_name(article, find(article, "partial", "the worst idea")) == "Luis Ortega"
+    assert speaker_name(article, find(article, "indirect", "the reform would take")) == "Ada Vale"
