@@ -431,3 +431,12 @@ def test_acts_of_speech_beyond_say_are_cues() -> None:
     )
     assert speaker_name(article, find(article, "partial", "the worst idea")) == "Luis Ortega"
     assert speaker_name(article, find(article, "indirect", "the reform would take")) == "Ada Vale"
+
+
+def test_a_cue_the_parse_hung_on_its_subject_still_reports_an_expletive_clause() -> None:
+    article = read_text(
+        "The city's police chief, Omar Vidal, announced on Radio Sur on Tuesday there were "
+        "suspects in custody."
+    )
+    quote = find(article, "indirect", "there were suspects")
+    assert speaker_name(article, quote) == "Omar Vidal"
