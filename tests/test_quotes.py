@@ -440,3 +440,13 @@ def test_a_cue_the_parse_hung_on_its_subject_still_reports_an_expletive_clause()
     )
     quote = find(article, "indirect", "there were suspects")
     assert speaker_name(article, quote) == "Omar Vidal"
+
+
+def test_an_appositive_name_beats_the_description_and_a_summary_speaks_for_its_owner() -> None:
+    article = read_text(
+        "The mayor of the city, Luis Ortega, said the budget was fair.\n\n"
+        "The court's summary concluded with the statement: \"The order is unlawful and of no "
+        'effect."'
+    )
+    assert speaker_name(article, find(article, "indirect", "the budget was fair")) == "Luis Ortega"
+    assert "court" in (find(article, "direct", "The order is unlawful").speaker_text or "")
