@@ -422,3 +422,31 @@ def test_cited_as_saying_and_a_book_speak_for_their_people() -> None:
     )
     assert speaker_name(article, find(article, "indirect", "the attackers had")) == "Ben Gold"
     assert speaker_name(article, find(article, "indirect", "the mayor knew")) == "Clara Voss"
+
+
+def test_acts_of_speech_beyond_say_are_cues() -> None:
+    article = read_text(
+        'In a later speech, Mayor Luis Ortega assailed the plan as "the worst idea in years."\n\n'
+        "Senator Ada Vale cautioned the reform would take a decade."
+    )
+    assert speaker_name(article, find(article, "partial", "the worst idea")) == "Luis Ortega"
+    assert speaker_name(article, find(article, "indirect", "the reform would take")) == "Ada Vale"
+
+
+def test_a_cue_the_parse_hung_on_its_subject_still_reports_an_expletive_clause() -> None:
+    article = read_text(
+        "The city's police chief, Omar Vidal, announced on Radio Sur on Tuesday there were "
+        "suspects in custody."
+    )
+    quote = find(article, "indirect", "there were suspects")
+    assert speaker_name(article, quote) == "Omar Vidal"
+
+
+def test_an_appositive_name_beats_the_description_and_a_summary_speaks_for_its_owner() -> None:
+    article = read_text(
+        "The mayor of the city, Luis Ortega, said the budget was fair.\n\n"
+        "The court's summary concluded with the statement: \"The order is unlawful and of no "
+        'effect."'
+    )
+    assert speaker_name(article, find(article, "indirect", "the budget was fair")) == "Luis Ortega"
+    assert "court" in (find(article, "direct", "The order is unlawful").speaker_text or "")

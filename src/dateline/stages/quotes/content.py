@@ -239,7 +239,7 @@ class ContentFinder:
         first = self.doc[start]
         verb = first.head
         if (
-            first.dep_ in ("nsubj", "nsubjpass")
+            first.dep_ in ("nsubj", "nsubjpass", "expl")
             and verb.i > first.i
             and verb.i != tok.i
             and _finite(verb)

@@ -327,7 +327,7 @@ def _frame(att: Attribution, m: Marked) -> Cue | None:
     tokens = _tokens(att, m.start, m.end)
     inside = {t.i for t in tokens}
     top = next((t for t in tokens if t.head.i not in inside and t.head.i != t.i), None)
-    if top is None or top.dep_ not in ("ccomp", "parataxis", "xcomp", "dep", "acl"):
+    if top is None or top.dep_ not in ("ccomp", "parataxis", "xcomp", "dep", "acl", "conj"):
         return None
     verb = top.head
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":

@@ -298,6 +298,9 @@ class Attribution:
         """ "the court's ruling reads": the statement is what speaks."""
         if subj.lemma_.lower() not in _lexicon()["partitives"]:
             return subj
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner  # "the court's summary concluded": the court
         of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
         return obj if obj is not None and Attribution._is_document(obj) else subj
@@ -448,8 +451,10 @@ class Attribution:
         start, end = cue.speaker
         head = self._token_at(cue.speaker_head) if cue.speaker_head is not None else None
         entity = self.entity_at(start, end, head)
-        if self.types.get(entity or "") == "NORP":
-            entity = None  # "a Republican, Mark Amodei, said": the appositive names who
+        if self.types.get(entity or "") == "NORP" or (
+            head is not None and head.pos_ == "NOUN" and self._named_appositive(head)
+        ):
+            entity = None  # "a Republican, Mark Amodei, said", "The mayor of Paris, Ana Ruiz,
         if entity is None and head is not None:
             # "The Foreign Minister, Ana Ruiz, said": the appositive names the speaker (and
             # "Writing in a blog post, Matthew Ingram dubbed", parsed with Ingram as a modifier)
@@ -493,6 +498,14 @@ class Attribution:
             return None
         person = max(people, key=lambda m: m[1] - m[0])
         return person[2], person[1]
+
+    def _named_appositive(self, head: Token) -> bool:
+        """Whether a described speaker has a person's name in apposition: the name says who."""
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            found = self.entity_at(appos.idx, appos.idx + len(appos), appos)
+            if found is not None and self.types.get(found) == "PERSON":
+                return True
+        return False
 
     def _mentions_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
         i = bisect_left(self.mentions, (end,))
