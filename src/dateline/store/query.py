@@ -450,7 +450,14 @@ def story_of(a: Any) -> ColumnElement[str]:
 def story_articles(conn: Connection, article_id: str) -> list[dict[str, Any]]:
     """The other articles of an article's story (its rewrites among them)."""
     a = t.articles
-    story = select(story_of(a)).where(a.c.id == article_id).scalar_subquery()
+    story = conn.scalar(select(story_of(a)).where(a.c.id == article_id))
+    if story is None:
+        return []
+    # story_of(a) == story, spelt out so that each branch is looked up in an index of its
+    # own column instead of computing the story of every article.
+    unset = a.c.story_id.is_(None)
+    first_copy = and_(unset, a.c.duplicate_of.is_(None), a.c.id == story)
+    in_story = or_(a.c.story_id == story, and_(unset, a.c.duplicate_of == story), first_copy)
     query = (
         select(
             a.c.id,
@@ -460,7 +467,7 @@ def story_articles(conn: Connection, article_id: str) -> list[dict[str, Any]]:
             a.c.duplicate_of,
             a.c.duplicate_similarity,
         )
-        .where(story_of(a) == story, a.c.id != article_id)
+        .where(in_story, a.c.id != article_id)
         .order_by(a.c.published.nulls_last(), a.c.number)
     )
     return [dict(row._mapping) for row in conn.execute(query)]
