@@ -57,7 +57,7 @@ def plain_rows(result: Result) -> list[dict[str, Any]]:  # type: ignore[type-arg
     """A result's rows as plain dicts (column name -> value), made with one list of keys
     rather than a mapping view per row."""
     keys = list(result.keys())
-    return [dict(zip(keys, row, strict=True)) for row in result]
+    return [dict(zip(keys, row, strict=True)) for row in result.all()]
 
 
 def listed_articles(conn: Connection, keys: Sequence[Key], kind: str) -> list[tuple[Article, str]]:
