@@ -112,21 +112,16 @@ def _matches_entity(entity: Any, who: str | Who) -> ColumnElement[bool]:
 
 
 def _participant(role: str, condition_on_entity) -> ColumnElement[bool]:  # type: ignore[no-untyped-def]
-    """Events with a participant in `role` whose entity meets the condition."""
-    e = t.events
-    return tuple_(e.c.article_id, e.c.event_id).in_(_events_with(role, condition_on_entity))
-
-
-def _events_with(role: str, condition_on_entity) -> Select:  # type: ignore[no-untyped-def,type-arg]
-    """(article_id, event_id) of the events with a participant in `role` whose entity meets
-    the condition: the entities are found first, then their events through the
-    participants' (article, entity) index, rather than testing every event in turn."""
-    p = t.event_participants
+    """Events with a participant in `role` whose entity meets the condition: the entities
+    are found first, then their events through the participants' (article, entity) index,
+    rather than testing every event in turn."""
+    p, e = t.event_participants, t.events
     en = t.entities.alias("participant_entity")
     entities = select(en.c.article_id, en.c.entity_id).where(condition_on_entity(en))
-    return select(p.c.article_id, p.c.event_id).where(
+    events = select(p.c.article_id, p.c.event_id).where(
         p.c.role == role, tuple_(p.c.article_id, p.c.entity_id).in_(entities)
     )
+    return tuple_(e.c.article_id, e.c.event_id).in_(events)
 
 
 def _event_when() -> ColumnElement[str]:
@@ -238,18 +233,23 @@ def counterparts(
     """Whom `who` acts on (role="actor") or who acts on `who` (role="recipient"), most
     events first: the other side's name and actor code with the number of events."""
     other = "recipient" if role == "actor" else "actor"
-    p = t.event_participants
+    e, p = t.events, t.event_participants
     en = t.entities.alias("counterpart")
-    # Every participant's event is stored (a foreign key): the other side is found among
-    # the participants of `who`'s events without reading the events themselves.
-    events = _events_with(role, lambda entity: _matches_entity(entity, who))
+    on_side = EventFilter(actor=who) if role == "actor" else EventFilter(recipient=who)
+    events = _events_where(_events_from(e.c.article_id, e.c.event_id), on_side).subquery()
     n = func.count().label("events")
     query = (
         select(en.c.name, en.c.actor_code, n)
         .select_from(
-            p.join(en, and_(en.c.article_id == p.c.article_id, en.c.entity_id == p.c.entity_id))
+            events.join(
+                p,
+                and_(
+                    p.c.article_id == events.c.article_id,
+                    p.c.event_id == events.c.event_id,
+                    p.c.role == other,
+                ),
+            ).join(en, and_(en.c.article_id == p.c.article_id, en.c.entity_id == p.c.entity_id))
         )
-        .where(p.c.role == other, tuple_(p.c.article_id, p.c.event_id).in_(events))
         .group_by(en.c.name, en.c.actor_code)
         .order_by(n.desc(), en.c.name)
         .limit(limit)
