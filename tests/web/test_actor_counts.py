@@ -147,3 +147,39 @@ def test_a_resolved_name_answers_every_question_as_the_name_itself(web_store):
             assert q.find_quotes(conn, found, None) == q.find_quotes(conn, who, None), who
             assert q.count_quotes(conn, found, None) == q.count_quotes(conn, who, None), who
             assert q.top_actors(conn, 50, who=found) == q.top_actors(conn, 50, who=who), who
+
+
+def _said_by(entity, quote, who: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a quote's speaker matches `who` as the quote filter says: its entity's name
+    or code, or the words naming it."""
+    needle = who.lower()
+    if entity is not None and needle in entity.name.lower():
+        return True
+    code = entity.actor.code if entity is not None and entity.actor else None
+    if code and q._CODE.match(who) and code.startswith(who):
+        return True
+    return bool(quote.speaker_text) and needle in quote.speaker_text.lower()
+
+
+def test_quotes_by_speaker_are_those_found_by_hand(web_store):
+    """Quotes matched by their speaker's entity and quotes matched only by the words naming
+    an unresolved speaker both come back, each once."""
+    records = [r.article for r in web_store.records()]
+    unresolved = [
+        text for a in records for qu in a.quotes if not qu.speaker and (text := qu.speaker_text)
+    ]
+    assert unresolved, "no quote whose speaker is words only"
+    with web_store.engine.connect() as conn:
+        top = q.top_actors(conn, 5, order="quotes")
+        needles = [a["actor_code"] for a in top if a["actor_code"]] + [a["name"] for a in top]
+        for who in [*needles, unresolved[0], unresolved[-1].split()[-1], "no such speaker"]:
+            want = {
+                (a.id, qu.id)
+                for a in records
+                for qu in a.quotes
+                if _said_by(a.entity(qu.speaker), qu, who)
+            }
+            for speaker in (who, q.resolve(conn, who)):
+                got = q.find_quotes(conn, speaker, None, limit=100_000)
+                assert set(got) == want and len(got) == len(want), who
+                assert q.count_quotes(conn, speaker, None) == len(want), who

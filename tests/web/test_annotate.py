@@ -70,3 +70,14 @@ def test_seed_lights_up_every_trigger_quote_and_time(seed):
         assert quote.id in pieces
     for time in seed.times:
         assert f'data-time="{time.id}"' in markup
+
+
+@pytest.mark.parametrize(
+    "text", ["", "plain words", '<a href="x">Tom & Jerry\'s</a>', "&amp; already", "é “quoted” <>"]
+)
+def test_pieces_are_escaped_as_markupsafe_escapes_them(text):
+    from markupsafe import escape
+
+    from dateline.web.annotate import _escaped
+
+    assert _escaped(text) == str(escape(text))

@@ -25,7 +25,7 @@ from dateline.store.engine import (
     make_engine,
     sqlite_path,
 )
-from dateline.store.listing import Children, load_children
+from dateline.store.listing import Children, load_children, plain_rows
 from dateline.store.rows import build_article
 from dateline.store.writer import BatchResult, Extracted, count_rows, write_batch
 
@@ -189,7 +189,7 @@ class Store:
                 query = query.where(t.articles.c.duplicate_of.is_(None))
             query = query.order_by(t.articles.c.number).limit(batch)
             with self.engine.connect() as conn:
-                rows = [dict(r) for r in conn.execute(query).mappings()]
+                rows = plain_rows(conn.execute(query))
                 if not rows:
                     return
                 articles = list(self._assemble(conn, rows))
@@ -201,6 +201,8 @@ class Store:
                     ingested_at=row["ingested_at"],
                     number=row["number"],
                 )
+            if len(rows) < batch:
+                return  # a short page is the last: no query to find nothing more
             last = rows[-1]["number"]
 
     def story_sizes(self, story_ids: Iterable[str]) -> dict[str, tuple[int, int]]:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, select, tuple_
+from sqlalchemy import Connection, Result, Select, Table, and_, bindparam, select, tuple_
 
 from dateline.schema import Article
 from dateline.store import tables as t
@@ -32,17 +33,31 @@ def _among(article_id: Any, item_id: Any, keys: Iterable[Key]) -> Any:
     return and_(article_id.in_(articles), tuple_(article_id, item_id).in_(pairs))
 
 
+@cache
+def _children_of(table: Table) -> Select:  # type: ignore[type-arg]
+    """The rows of `table` for a list of article ids, built once per table: an article page
+    loads a dozen tables, and building the statement cost more than running it."""
+    return select(table).where(table.c.article_id.in_(bindparam("ids", expanding=True)))
+
+
 def load_children(
     conn: Connection, ids: Sequence[str], table: Table, into: Children, where: Any = None
 ) -> list[dict[str, Any]]:
     """The rows of `table` for articles `ids` (narrowed by `where`), added to `into`."""
-    query = select(table).where(table.c.article_id.in_(list(ids)))
+    query = _children_of(table)
     if where is not None:
         query = query.where(where)
-    rows = [dict(row) for row in conn.execute(query).mappings()]
+    rows = plain_rows(conn.execute(query, {"ids": list(ids)}))
     for row in rows:
         into[row["article_id"]].setdefault(table.name, []).append(row)
     return rows
+
+
+def plain_rows(result: Result) -> list[dict[str, Any]]:  # type: ignore[type-arg]
+    """A result's rows as plain dicts (column name -> value), made with one list of keys
+    rather than a mapping view per row."""
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result.all()]
 
 
 def listed_articles(conn: Connection, keys: Sequence[Key], kind: str) -> list[tuple[Article, str]]:

