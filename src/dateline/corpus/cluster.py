@@ -32,7 +32,7 @@ from dateline.pipeline import extraction_failed
 _SPEC = re.compile(r"^(?:local(?::(?P<n>\d+))?|(?P<address>(?:tcp|tls)://[^\s:/]+:\d+))$")
 CONNECT_TIMEOUT = "30s"
 # Dask's defaults serve a long-lived cluster watched from its dashboard. A local ingest has no
-# dashboard, and on a few cores these cost its workers extraction CPU (bench/scale.py: ~20%
+# dashboard, and on a few cores these cost its workers extraction CPU (bench/scale.py: ~25%
 # more CPU per article than the local pool with them): the workers' statistical profiler
 # (a stack sample every 10 ms), event-loop health ticks every 20 ms in every server, and a
 # glibc trim threshold that turns off malloc's adaptive mmap threshold, so every large numpy
