@@ -60,7 +60,9 @@ def runners(articles: int, corpus: Path, tmp: Path) -> None:
             f"(cluster start {result['startup_seconds']} s) = {result['articles_per_s']} "
             f"articles/s; spaCy process RSS max {result['rss_first_half_max_mb']} MB (first half)"
             f" -> {result['rss_last_half_max_mb']} MB (second half), growth {growth:+.1f}%; "
-            f"cores used {result['cores_used']} of {os.cpu_count()}; failures "
+            f"cores used {result['cores_used']} of {os.cpu_count()}; CPU ms/article "
+            f"{result['cpu_ms_per_article_parent'] + result['cpu_ms_per_article_workers']:.0f} "
+            f"(parent {result['cpu_ms_per_article_parent']}); failures "
             f"{result['failures']}; rows {json.dumps(result['counts'], sort_keys=True)}",
             flush=True,
         )

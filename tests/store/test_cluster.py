@@ -129,6 +129,16 @@ def test_the_command_line_runs_on_a_cluster_by_its_address_with_a_limit(
     assert stored == first_five
 
 
+def _worker_overheads(dask_worker) -> tuple[bool, str | None]:  # type: ignore[no-untyped-def]
+    return "profile" in dask_worker.periodic_callbacks, os.environ.get("MALLOC_TRIM_THRESHOLD_")
+
+
+def test_local_workers_run_without_dasks_profiler_or_malloc_trimming(client) -> None:
+    """What made Dask's workers cost more CPU per article than the pool's (corpus/cluster.py)."""
+    found = client.run(_worker_overheads)  # type: ignore[attr-defined]
+    assert len(found) == 2 and set(found.values()) == {(False, None)}
+
+
 def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(
     client, source: Path, reference: Snapshot, tmp_path: Path
 ) -> None:

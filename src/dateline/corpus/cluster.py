@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+import dask
 from distributed import Client, Future, KilledWorker, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
@@ -30,6 +31,17 @@ from dateline.pipeline import extraction_failed
 
 _SPEC = re.compile(r"^(?:local(?::(?P<n>\d+))?|(?P<address>(?:tcp|tls)://[^\s:/]+:\d+))$")
 CONNECT_TIMEOUT = "30s"
+# Dask's defaults serve a long-lived cluster watched from its dashboard. A local ingest has no
+# dashboard, and on a few cores these cost its workers extraction CPU (bench/scale.py: ~25%
+# more CPU per article than the local pool with them): the workers' statistical profiler
+# (a stack sample every 10 ms), event-loop health ticks every 20 ms in every server, and a
+# glibc trim threshold that turns off malloc's adaptive mmap threshold, so every large numpy
+# buffer in the model is a fresh mmap and page faults. The workers then run like the pool's.
+LOCAL_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+}
 
 
 @dataclass(frozen=True)
@@ -80,14 +92,15 @@ def connect(spec: ClusterSpec, model: str, lexicon_files: list[str]) -> Iterator
     lexicons = {f: Path(f).read_text(encoding="utf-8") for f in lexicon_files}
     cluster = None
     if spec.address is None:
-        cluster = LocalCluster(
-            n_workers=spec.workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
-        client = Client(cluster)
+        with dask.config.set(LOCAL_CONFIG):  # nannies pass it on to the workers they start
+            cluster = LocalCluster(
+                n_workers=spec.workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            client = Client(cluster)
     else:
         client = Client(spec.address, timeout=CONNECT_TIMEOUT)
     try:
