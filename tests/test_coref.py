@@ -168,50 +168,49 @@ def test_a_given_name_the_tagger_cut_off_is_part_of_the_name() -> None:
 
 def test_a_one_word_title_is_a_role_the_description_resolves() -> None:
     article = read(
-        "EU trade commissioner Maria Olsen announced that Chile would join the pact. The "
-        'commissioner said, "We have not agreed on the rules of origin yet."'
+        "Fisheries commissioner Maria Olsen announced that the quota would rise in May. The "
+        'commissioner said, "We have not settled the share of each port yet."'
     )
-    assert speaker(article, "We have not agreed").name == "Maria Olsen"
+    assert speaker(article, "We have not settled").name == "Maria Olsen"
 
 
 def test_a_surname_spelled_with_another_vowel_is_the_same_person() -> None:
     article = read(
-        "Speaking on state television, army spokesperson Tariq Hussain said the unit had "
-        'withdrawn.\n\n"We have the right to defend our positions," Hussein said. Omar Mahmud, '
-        'a captain, agreed. "We will hold the line," Mahmoud said.'
+        "At a press conference, union spokesperson Tariq Hussain said the strike would go "
+        'on.\n\n"Our members voted for this," Hussein said. Omar Mahmud, a driver, agreed. '
+        '"We will stay out until June," Mahmoud said.'
     )
-    assert speaker(article, "We have the right").name == "Tariq Hussain"
-    assert speaker(article, "We will hold").name == "Omar Mahmud"
+    assert speaker(article, "Our members voted").name == "Tariq Hussain"
+    assert speaker(article, "We will stay out").name == "Omar Mahmud"
     other = read("Karim Hamad met leaders of Hamas on Monday. Hamas said the talks went well.")
     assert owner(other, "Hamas").name != "Karim Hamad"
 
 
 def test_he_is_the_main_subject_before_not_a_subject_inside_its_complement() -> None:
     article = read(
-        "The head of the city's police, Omar Vidal, said on Sunday that nothing showed the "
-        "attacker had help. He also said there was no added threat to crowded places."
+        "The head of the port authority, Omar Vidal, said on Sunday that the pilot had been "
+        "tired. He also said the harbour would reopen by noon."
     )
-    quote = next(q for q in article.quotes if q.text.startswith("there was no added threat"))
+    quote = next(q for q in article.quotes if q.text.startswith("the harbour would reopen"))
     assert article.entity(quote.speaker).name == "Omar Vidal"
 
 
 def test_an_indefinite_description_after_a_name_is_someone_new() -> None:
     article = read(
-        "Police detained Joel Brandt, a protester, on Monday.\n\n"
-        '"They are trying to split the movement," said a protester who gave only her first '
+        "The council fined Joel Brandt, a farmer, on Monday.\n\n"
+        '"The fine is meant to scare us off the land," said a farmer who gave only her first '
         "name, Lea."
     )
-    quote = next(q for q in article.quotes if q.text.startswith("They are trying"))
-    assert (
-        quote.speaker_text == "a protester" or article.entity(quote.speaker).name != "Joel Brandt"
-    )
+    quote = next(q for q in article.quotes if q.text.startswith("The fine is meant"))
+    named = article.entity(quote.speaker)
+    assert quote.speaker_text == "a farmer" and (named is None or named.name != "Joel Brandt")
 
 
 def test_they_skips_a_sentence_whose_plural_is_only_an_object() -> None:
     article = read(
-        "Ana Ruiz and Jorge Pardo met in Lima on Monday. The Brazilian foreign minister, Paulo "
-        "Reis, joined the talks as an observer.\n\n"
-        'They concluded that the border treaty is "null and void".'
+        "Ana Ruiz and Jorge Pardo met in Lima on Monday. The host city's mayor, Paulo Reis, "
+        "opened the meeting with a short speech.\n\n"
+        'They concluded that the river project is "ready to start".'
     )
     quote = next(q for q in article.quotes if q.kind == "indirect")
     group = article.entity(quote.speaker)
@@ -220,8 +219,8 @@ def test_they_skips_a_sentence_whose_plural_is_only_an_object() -> None:
 
 def test_a_subject_pronoun_looks_back_past_an_object_of_its_own_sentence() -> None:
     article = read(
-        "Crown Prince Omar Rashed accepted the blame in December. Speaking to Martin Holt of "
-        "Radio Sur, he said the killing had been a mistake."
+        "Minister Omar Rashed lost the vote in March. Writing to Martin Holt of the port "
+        "union, he said the plan had come too early."
     )
     quote = next(q for q in article.quotes if q.kind == "indirect")
     assert article.entity(quote.speaker).name == "Omar Rashed"

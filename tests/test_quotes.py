@@ -297,7 +297,7 @@ def read_text(text: str) -> Article:
 def test_a_verb_that_frames_a_quote_speaks_through_its_subject() -> None:
     article = read_text(
         'Senator Ada Vale spoke on the radio, "This will lead to chaos in the region."\n\n'
-        'Mayor Luis Ortega, also on Twitter, defended his budget, "The plan is fair and we '
+        'Mayor Luis Ortega defended his budget in the council, "The plan is fair and we '
         'will not change it."\n\n'
         "President Ines Moura opposed Ortega's statement: \"The budget ignores the farmers who "
         'feed this city."'
@@ -317,28 +317,27 @@ def test_a_document_read_out_is_still_its_authors() -> None:
 
 def test_a_statement_speaks_for_whoever_issued_it() -> None:
     article = read_text(
-        "The judge died on Monday at the age of 90, according to a statement released by the "
-        "Supreme Court.\n\n"
-        "Late on Sunday, Governor Ana Pires, in a statement delivered by an aide, announced "
-        "that the curfew would end. The statement also said the army would leave the city. "
-        "The army would hand over the checkpoints, which, the statement said, the police "
-        "had refused to staff."
+        "The ferry will stop running in winter, according to a statement released by the "
+        "Harbour Board.\n\n"
+        "Governor Ana Pires, in a statement read by an aide, announced that the fair would "
+        "move to June. The statement also said the stalls would be free. The city would pay "
+        "for the tents, which, the statement said, the traders had asked for."
     )
-    died = find(article, "indirect", "The judge died")
-    assert "Supreme Court" in speaker_name(article, died)
-    army = find(article, "indirect", "the army would leave")
-    assert speaker_name(article, army) == "Ana Pires"
+    ferry = find(article, "indirect", "The ferry will stop")
+    assert "Harbour Board" in speaker_name(article, ferry)
+    stalls = find(article, "indirect", "the stalls would be free")
+    assert speaker_name(article, stalls) == "Ana Pires"
 
 
 def test_speaker_lines_after_an_exclamation_and_with_the_name_after_the_verb() -> None:
     article = read_text(
-        'Protesters filled the square on Friday.\n\n"Let us meet again in two days!" Omar '
-        "Vidal told the crowd on Thursday via Twitter.\n\n"
-        '"I am proud of the people who stood their ground," tweeted Governor Ana Pires. '
-        '"Their courage is remarkable."\n\n'
+        'Runners filled the park on Friday.\n\n"We will all meet at the finish line!" Omar '
+        "Vidal told the crowd on Thursday.\n\n"
+        '"I am proud of every runner who trained through the winter," wrote Governor Ana '
+        'Pires. "Their effort is remarkable."\n\n'
         '"The cuts will hurt," Vidal continued. "We will fight them."'
     )
-    assert speaker_name(article, find(article, "direct", "meet again")) == "Omar Vidal"
+    assert speaker_name(article, find(article, "direct", "We will all meet")) == "Omar Vidal"
     assert speaker_name(article, find(article, "direct", "I am proud")) == "Ana Pires"
     assert speaker_name(article, find(article, "direct", "The cuts will hurt")) == "Omar Vidal"
     assert speaker_name(article, find(article, "direct", "We will fight")) == "Omar Vidal"
@@ -346,107 +345,107 @@ def test_speaker_lines_after_an_exclamation_and_with_the_name_after_the_verb() -
 
 def test_a_participle_cue_climbs_past_the_reported_clause() -> None:
     article = read_text(
-        'Bank president Ada Okoro said the tariffs "hurt farmers in the north," further '
-        'saying, "It also cuts trade between the regions."'
+        'Guild chair Ada Okoro said the new rents "push bakers out of town," later '
+        'saying, "We will ask the council for a cap."'
     )
-    assert speaker_name(article, find(article, "direct", "It also cuts trade")) == "Ada Okoro"
+    assert speaker_name(article, find(article, "direct", "We will ask the council")) == "Ada Okoro"
 
 
 def test_a_parenthetical_cue_reports_the_side_with_its_clause() -> None:
     article = read_text(
-        "Early on Monday, his office said, the senator died at a hospice in Dover.\n\n"
-        "The company has admitted to paying the fines, according to prosecutors, but the "
-        "regulator says the case is not closed."
+        "Late on Monday, the club said, the coach resigned from the team.\n\n"
+        "The bakery has agreed to repaint the shop, according to the council, but the "
+        "neighbours say the work has not begun."
     )
     texts = {q.text for q in article.quotes if q.kind == "indirect"}
-    assert "the senator died at a hospice in Dover" in texts
-    assert "The company has admitted to paying the fines" in texts
+    assert "the coach resigned from the team" in texts
+    assert "The bakery has agreed to repaint the shop" in texts
 
 
 def test_quoted_words_of_a_verbal_act_are_a_quote_but_not_under_a_plain_verb() -> None:
     article = read_text(
-        'Mayor Luis Ortega thanked "the nurses and the firefighters for their courage".\n\n'
-        'The mayor said she would be fine if the strike went on for "years."'
+        'Mayor Luis Ortega thanked "the volunteers who cleaned the beach on Sunday".\n\n'
+        'The mayor said the town could cope if the drought went on for "months."'
     )
-    assert speaker_name(article, find(article, "partial", "the nurses")) == "Luis Ortega"
-    assert speaker_name(article, find(article, "partial", "years")) == "Luis Ortega"
+    assert speaker_name(article, find(article, "partial", "the volunteers")) == "Luis Ortega"
+    assert speaker_name(article, find(article, "partial", "months")) == "Luis Ortega"
 
 
 def test_reported_clauses_of_relative_preposed_and_contrasted_cues() -> None:
     article = read_text(
-        "The strikes set off fires at two depots, which state media said were under control.\n\n"
-        "Radio Sur reported on Tuesday, turnout had risen to 61 percent.\n\n"
-        'Senator Ada Vale told reporters the bill "was a disgrace," while Mayor Luis Ortega '
-        'praised its "courage" on Twitter.'
+        "The storm closed three roads, which officials said were open again by noon.\n\n"
+        "The trade office reported on Friday, wheat prices had fallen by a tenth.\n\n"
+        'Senator Ada Vale told the radio the tax "was a mistake," while Mayor Luis Ortega '
+        'praised its "fairness" in a speech.'
     )
     texts = {q.text: q for q in article.quotes if q.kind == "indirect"}
-    assert speaker_name(article, texts["were under control"]) == "state media"
-    assert speaker_name(article, texts["turnout had risen to 61 percent"]) == "Radio Sur"
-    bill = next(q for q in texts.values() if q.text.startswith("the bill"))
-    assert "Ortega" not in bill.text
-    assert speaker_name(article, find(article, "partial", "courage")) == "Luis Ortega"
+    assert speaker_name(article, texts["were open again by noon"]) == "officials"
+    assert speaker_name(article, texts["wheat prices had fallen by a tenth"]) == "The trade office"
+    tax = next(q for q in texts.values() if q.text.startswith("the tax"))
+    assert "Ortega" not in tax.text
+    assert speaker_name(article, find(article, "partial", "fairness")) == "Luis Ortega"
 
 
 def test_appositive_names_documents_and_second_reports() -> None:
     article = read_text(
-        "A Republican, Mark Delano, has voiced support for the inquiry, telling reporters it "
-        '"should go ahead."\n\n'
-        "According to a poll published by Radio Sur, most voters favour the inquiry.\n\n"
-        "Ines Moura claimed she made the decision alone, insisting she was never pressured."
+        "A Liberal, Mark Delano, has backed the new ferry line, telling the council it "
+        '"will pay for itself."\n\n'
+        "According to a survey published by Radio Sur, most parents want longer breaks.\n\n"
+        "Ines Moura claimed she chose the route herself, adding she had studied the maps."
     )
-    assert speaker_name(article, find(article, "partial", "should go ahead")) == "Mark Delano"
-    poll = find(article, "indirect", "most voters favour")
+    assert speaker_name(article, find(article, "partial", "will pay for itself")) == "Mark Delano"
+    poll = find(article, "indirect", "most parents want")
     assert speaker_name(article, poll) == "Radio Sur"
-    alone = find(article, "indirect", "she made the decision alone")
-    assert "insisting" not in alone.text
+    alone = find(article, "indirect", "she chose the route herself")
+    assert "adding" not in alone.text
 
 
 def test_a_mark_after_a_space_closes_at_the_end_of_its_paragraph() -> None:
     article = read_text(
-        "Prosecutor Elena Brandt said via Twitter: \"If I saw this in a normal case, I'd think, "
-        "'Wow, they are saying it openly.' \"\n\n"
-        '"The only conclusion I can reach is that the staff want him gone," tweeted former '
-        "union leader Ken Morrow."
+        'Coach Elena Brandt said after the match: "When I saw the replay, I thought, '
+        "'That was never a foul.' \"\n\n"
+        '"We deserved the draw and everyone in the stadium knew it," wrote former '
+        "club captain Ken Morrow."
     )
-    quote = find(article, "direct", "The only conclusion")
-    assert quote.text.startswith("The only conclusion")
+    quote = find(article, "direct", "We deserved the draw")
+    assert quote.text.startswith("We deserved the draw")
     assert speaker_name(article, quote) == "Ken Morrow"
 
 
 def test_cited_as_saying_and_a_book_speak_for_their_people() -> None:
     article = read_text(
-        "Radio Sur also cited Ben Gold, chief of the city police, as saying the attackers had "
-        "links to a network.\n\n"
+        "The paper also quoted Ben Gold, head of the harbour board, as saying the cranes were "
+        "too old to repair.\n\n"
         "Last week Clara Voss released the book Under the Bridge. The book claims the mayor "
         "knew of the fraud."
     )
-    assert speaker_name(article, find(article, "indirect", "the attackers had")) == "Ben Gold"
+    assert speaker_name(article, find(article, "indirect", "the cranes were")) == "Ben Gold"
     assert speaker_name(article, find(article, "indirect", "the mayor knew")) == "Clara Voss"
 
 
 def test_acts_of_speech_beyond_say_are_cues() -> None:
     article = read_text(
-        'In a later speech, Mayor Luis Ortega assailed the plan as "the worst idea in years."\n\n'
+        'At the fair, Mayor Luis Ortega assailed the bypass as "a road nobody asked for."\n\n'
         "Senator Ada Vale cautioned the reform would take a decade."
     )
-    assert speaker_name(article, find(article, "partial", "the worst idea")) == "Luis Ortega"
+    assert speaker_name(article, find(article, "partial", "a road nobody")) == "Luis Ortega"
     assert speaker_name(article, find(article, "indirect", "the reform would take")) == "Ada Vale"
 
 
 def test_a_cue_the_parse_hung_on_its_subject_still_reports_an_expletive_clause() -> None:
     article = read_text(
-        "The city's police chief, Omar Vidal, announced on Radio Sur on Tuesday there were "
-        "suspects in custody."
+        "The town's fire chief, Omar Vidal, announced on the radio on Friday there were "
+        "two trucks on their way."
     )
-    quote = find(article, "indirect", "there were suspects")
+    quote = find(article, "indirect", "there were two trucks")
     assert speaker_name(article, quote) == "Omar Vidal"
 
 
 def test_an_appositive_name_beats_the_description_and_a_summary_speaks_for_its_owner() -> None:
     article = read_text(
         "The mayor of the city, Luis Ortega, said the budget was fair.\n\n"
-        "The court's summary concluded with the statement: \"The order is unlawful and of no "
-        'effect."'
+        "The board's summary ended with these words: \"The depot will close at the end of "
+        'the year."'
     )
     assert speaker_name(article, find(article, "indirect", "the budget was fair")) == "Luis Ortega"
-    assert "court" in (find(article, "direct", "The order is unlawful").speaker_text or "")
+    assert "board" in (find(article, "direct", "The depot will close").speaker_text or "")

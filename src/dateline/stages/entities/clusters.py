@@ -133,8 +133,8 @@ _MIN_VARIANT = 5  # letters a surname needs before a one-letter difference means
 
 
 def _variant_of(word: str, split: dict[str, list[str]]) -> str | None:
-    """The one full name whose surname is this word spelled one letter differently ("Sarea"
-    beside "Yahya Sarea": transliterations vary within one report), if exactly one is."""
+    """The one full name whose surname is this word spelled one letter differently ("Haddid"
+    beside "Omar Haddad": transliterations vary within one report), if exactly one is."""
     if len(word) < _MIN_VARIANT:
         return None
     found = [
@@ -149,8 +149,8 @@ _VOWELS = frozenset("aeiouy")
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """Whether two words differ the way transliterations do: one vowel for another ("Sarea",
-    "Saree"; "Hussein", "Hussain"), a vowel more beside a vowel ("Mahmud", "Mahmoud") or a
+    """Whether two words differ the way transliterations do: one vowel for another ("Haddad",
+    "Haddid"; "Hussein", "Hussain"), a vowel more beside a vowel ("Mahmud", "Mahmoud") or a
     doubled letter ("Mohamed", "Mohammed"). Not any one letter: "Hamad" is not "Hamas"."""
     if abs(len(a) - len(b)) > 1:
         return False

@@ -277,8 +277,8 @@ def _name_refs(doc: Doc, views: list[ClusterView], sent_starts: list[int]) -> li
 
 
 def _subject_role(doc: Doc, start: int, end: int) -> tuple[bool, bool]:
-    """Whether a mention is a subject, and the subject of its sentence's main verb ("The head
-    of the police, Neil Bose, said the attacker acted alone": Bose, not the attacker)."""
+    """Whether a mention is a subject, and the subject of its sentence's main verb ("The fire
+    chief, Ida Marsh, said the driver had fled": Marsh, not the driver)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False, False
@@ -371,7 +371,7 @@ def _antecedent(
             if subject and same and not (mains or subjects):
                 break  # no subject before either: the person of its own sentence
             return (mains or subjects or prior)[0]
-    # "Speaking to Martin Smith, he said": a subject pronoun looks back to the subject before
+    # "Writing to Ana Lind, he said": a subject pronoun looks back to the subject before
     # it rather than to an object of its own sentence, which it takes only when nothing else fits
     return same[-1] if same else None
 

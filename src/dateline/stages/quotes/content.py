@@ -41,7 +41,7 @@ class ContentFinder:
         if comp is None and comps and self._postposed(tok, comps[-1]):
             comp = comps[-1]  # "The office has suspended the permit, officials said."
         if comp is None and not comps and self._preposed(tok):
-            # "Al Jazeera reported on Thursday, coverage had risen": the parse made the cue a
+            # "The agency reported on Friday, prices had fallen": the parse made the cue a
             # clause of what it reports
             lo = max(t.i for t in tok.subtree) + 1
             return self._trim(lo, max(t.i for t in tok.head.subtree))
@@ -50,7 +50,7 @@ class ContentFinder:
         if comp is None:
             return self._misattached(tok)
         first = next(comp.subtree)
-        relative = tok.dep_ == "relcl" and first.i < tok.i  # "fires, which media said were …"
+        relative = tok.dep_ == "relcl" and first.i < tok.i  # "roads, which officials said were …"
         if first.lower_ in self.lexicon["not_content"] and not relative:
             return None  # "did not say why ...": a question, not a claim
         ids = [t.i for t in comp.subtree if not relative or t.i > tok.i]
@@ -73,7 +73,7 @@ class ContentFinder:
                         )
                         or child.i in self.cue_by_token
                     ):
-                        break  # "told MSNBC X was great, | while Y noted …": Y's own report
+                        break  # "told the radio X was fair, | while Y noted …": Y's own report
                     hi = max(t.i for t in child.subtree)
         return self._trim(min(ids), hi)
 
@@ -94,8 +94,8 @@ class ContentFinder:
         )
 
     def _contrasted_report(self, comp: Token) -> int | None:
-        """Where a report set against the reported clause begins ("told MSNBC he "was a
-        great man," | while Trump noted …"): another speaker's words, not part of these."""
+        """Where a report set against the reported clause begins ("told the radio the plan
+        "was fair," | while the mayor noted …"): another speaker's words, not part of these."""
         marks = self.lexicon["contrast_marks"]
         for t in comp.subtree:
             if t.i == comp.i or t.dep_ != "advcl" or t.i not in self.cue_by_token:
@@ -161,8 +161,8 @@ class ContentFinder:
 
     def _clause_side(self, ids: list[int], pivot: int, verb: Token) -> tuple[int, int] | None:
         """The tokens on the side of `pivot` that hold the interrupted clause: the side of its
-        verb with its subject ("At 2:45 a.m., his office said, | he died at the hospice"; "X
-        admitted it, according to prosecutors, | but Y denies it" keeps the first), else the
+        verb with its subject ("On Monday, the club said, | the coach resigned"; "X paid
+        the fine, according to the court, | but Y denies it" keeps the first), else the
         side that holds more of them ("the man, police said, | was released")."""
         if not ids:
             return None

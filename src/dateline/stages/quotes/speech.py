@@ -184,8 +184,8 @@ class Attribution:
         return found
 
     def _inverted_subject(self, verb: Token) -> Token | None:
-        """The speaker after a cue that follows the closing mark ("“…” tweeted Mayor of
-        London Ana Ruiz."), when the parse found no subject: the last name of the words up to
+        """The speaker after a cue that follows the closing mark ("“…” wrote Harbour
+        Master Ana Ruiz."), when the parse found no subject: the last name of the words up to
         the next punctuation or verb."""
         before = self.text[: verb.idx].rstrip(" ,")
         if not before or before[-1] not in "”\"’'":
@@ -281,7 +281,7 @@ class Attribution:
             if tok.dep_ in _CLIMB and tok.head.i != tok.i:
                 tok = tok.head
                 while self._reported(tok) and tok.head.i != tok.i:
-                    tok = tok.head  # "said the tariffs hurt farmers, further saying": not "tariffs"
+                    tok = tok.head  # "said the rates hurt, later adding": not "rates"
                 continue
             return None
         return None
@@ -324,7 +324,7 @@ class Attribution:
             obj = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
             if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
                 return obj  # not "posts from Friday"
-        # "the NEOC data", "the Mueller report"; not "a Twitter post by X", found above
+        # "the ministry data", "the Lind report"; not "a blog post by X", found above
         return next(
             (c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON")),
             None,
@@ -341,7 +341,7 @@ class Attribution:
         for tok in reversed(self.doc[start : noun.i]):
             if not self._is_document(tok):
                 continue
-            # another document's author is not this one's ("Trump's declaration ... the
+            # another document's author is not this one's ("the mayor's decree ... the
             # motion"); the one who issued or spoke through a document may be, and the same
             # document named again ("The statement also said ...") has the same author
             same = tok.lemma_ == noun.lemma_
@@ -454,7 +454,7 @@ class Attribution:
         if self.types.get(entity or "") == "NORP" or (
             head is not None and head.pos_ == "NOUN" and self._named_appositive(head)
         ):
-            entity = None  # "a Republican, Mark Amodei, said", "The mayor of Paris, Ana Ruiz,
+            entity = None  # "a Liberal, Ana Ruiz, said", "The head of the port, Ana Ruiz,
         if entity is None and head is not None:
             # "The Foreign Minister, Ana Ruiz, said": the appositive names the speaker (and
             # "Writing in a blog post, Matthew Ingram dubbed", parsed with Ingram as a modifier)
@@ -472,8 +472,8 @@ class Attribution:
 
     def _person_before(self, cue: Cue) -> tuple[str, int] | None:  # (entity, end of name)
         """The person named right after the words the parse gave as the subject, before its
-        verb, when those words run into the name ("African Export–Import Bank president Okey
-        Oramah said", where a dash split the phrase): the person speaks, not the organization."""
+        verb, when those words run into the name ("Nordic Sea–Land Company chair Ana
+        Ruiz said", where a dash split the phrase): the person speaks, not the organization."""
         if cue.by_object or cue.speaker is None:
             return None
         tok = self._token_at(cue.speaker[1] - 1)
