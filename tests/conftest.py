@@ -44,6 +44,9 @@ def spans_are_exact(article) -> list[str]:
     for item in [*article.times, *article.quotes, *article.amounts]:
         if text[item.start : item.end] != item.text:
             bad.append(f"{item.id} {item}")
+    for q in article.quotes:
+        if q.speaker_start is not None and text[q.speaker_start : q.speaker_end] != q.speaker_text:
+            bad.append(f"{q.id} speaker words")
     for event in article.events:
         if text[event.trigger.start : event.trigger.end] != event.trigger.text:
             bad.append(f"{event.id} trigger")
@@ -51,6 +54,15 @@ def spans_are_exact(article) -> list[str]:
     if dl is not None and not (0 <= dl.start < dl.end <= len(text)):
         bad.append("dateline")
     return bad
+
+
+def read_exact(text: str):
+    """`dateline.read` of a text we wrote, after checking every span it gives."""
+    import dateline
+
+    article = dateline.read(text, published="2024-05-10")
+    assert spans_are_exact(article) == []
+    return article
 
 
 @contextmanager

@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-import dateline
 from dateline.schema import Article, Entity
-from tests.conftest import spans_are_exact
+from tests.conftest import read_exact
 
 pytestmark = pytest.mark.slow
 
 
-def read(text: str) -> Article:
-    article = dateline.read(text, published="2024-05-10")
-    assert spans_are_exact(article) == []
-    return article
+read = read_exact
 
 
 def owner(article: Article, words: str, nth: int = 0) -> Entity | None:

@@ -120,6 +120,7 @@ class Attribution:
         self.types = {e.id: e.type for e in entities}
         self.times = sorted(times, key=lambda t: t.start)
         self._issuers: set[int] = set()  # speakers found through the document they issued
+        self._issued: dict[int, Token | None] = {}  # a document's issuer, once per document
         self.cues = self._find_cues()
         self.cue_by_token = {c.token.i: c for c in self.cues}
         self._content = ContentFinder(doc, self.cue_by_token, _lexicon())
@@ -336,6 +337,11 @@ class Attribution:
         is a document ("attorneys general ... filed a combined lawsuit")."""
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
             return None
+        if noun.i not in self._issued:  # a document named again asks for the same issuer
+            self._issued[noun.i] = self._find_issuer(noun)
+        return self._issued[noun.i]
+
+    def _find_issuer(self, noun: Token) -> Token | None:
         sents = [s for s in self.doc.sents if s.start <= noun.i]
         start = sents[-_ISSUER_LOOKBACK:][0].start
         for tok in reversed(self.doc[start : noun.i]):
